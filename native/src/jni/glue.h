@@ -1,0 +1,23 @@
+/* What the JNI glue files share: each registers its Java class's natives. */
+#ifndef SOCKETS4J_JNI_GLUE_H
+#define SOCKETS4J_JNI_GLUE_H
+
+#include <jni.h>
+#include <stdint.h>
+
+#define S4J_INTERNAL_CLASS(name) "org/sockets4j/internal/" name
+
+/* 0 on success; a Java exception is pending otherwise. */
+jint s4j_jni_register(JNIEnv *env, const char *class_name, const JNINativeMethod *methods, jint count);
+
+jint s4j_jni_register_socket(JNIEnv *env);
+jint s4j_jni_register_errors(JNIEnv *env);
+jint s4j_jni_register_constants(JNIEnv *env);
+jint s4j_jni_register_memory(JNIEnv *env);
+
+/* Java passes memory it owns as a jlong address; 0 means "none". */
+static inline void *s4j_jni_pointer(jlong address) { return (void *)(uintptr_t)address; }
+
+#define S4J_COUNT(array) ((jint)(sizeof(array) / sizeof((array)[0])))
+
+#endif

@@ -1,0 +1,132 @@
+/* org.sockets4j.internal.NativeSocket <-> sockets4j/socket.h */
+#include "sockets4j/socket.h"
+
+#include "glue.h"
+#include "sockets4j/errors.h"
+
+static jlong JNICALL j_open(JNIEnv *env, jclass cls, jint family, jint type, jint protocol) {
+    (void)env, (void)cls;
+    return s4j_socket_open(family, type, protocol);
+}
+
+static jint JNICALL j_family_supported(JNIEnv *env, jclass cls, jint family) {
+    (void)env, (void)cls;
+    return s4j_socket_family_supported(family);
+}
+
+static jint JNICALL j_bind(JNIEnv *env, jclass cls, jlong h, jlong address) {
+    (void)env, (void)cls;
+    return s4j_socket_bind(h, s4j_jni_pointer(address));
+}
+
+static jint JNICALL j_listen(JNIEnv *env, jclass cls, jlong h, jint backlog) {
+    (void)env, (void)cls;
+    return s4j_socket_listen(h, backlog);
+}
+
+static jlong JNICALL j_accept(JNIEnv *env, jclass cls, jlong h, jlong peer) {
+    (void)env, (void)cls;
+    return s4j_socket_accept(h, s4j_jni_pointer(peer));
+}
+
+static jint JNICALL j_connect(JNIEnv *env, jclass cls, jlong h, jlong address) {
+    (void)env, (void)cls;
+    return s4j_socket_connect(h, s4j_jni_pointer(address));
+}
+
+static jint JNICALL j_connect_timeout(JNIEnv *env, jclass cls, jlong h, jlong address, jint timeout_ms) {
+    (void)env, (void)cls;
+    return s4j_socket_connect_timeout(h, s4j_jni_pointer(address), timeout_ms);
+}
+
+static jint JNICALL j_finish_connect(JNIEnv *env, jclass cls, jlong h) {
+    (void)env, (void)cls;
+    return s4j_socket_finish_connect(h);
+}
+
+/* Java checked that buffer is direct and that [offset, offset + length) lies inside it. */
+static char *direct(JNIEnv *env, jobject buffer, jint offset) {
+    char *base = (*env)->GetDirectBufferAddress(env, buffer);
+    return base == NULL ? NULL : base + offset;
+}
+
+static jint JNICALL j_send(JNIEnv *env, jclass cls, jlong h, jobject buffer, jint offset, jint length, jint flags,
+                           jlong to) {
+    (void)cls;
+    char *data = direct(env, buffer, offset);
+    if (data == NULL) return s4j_error(S4J_EFAULT, 0);
+    return s4j_socket_send(h, data, length, flags, s4j_jni_pointer(to));
+}
+
+static jint JNICALL j_recv(JNIEnv *env, jclass cls, jlong h, jobject buffer, jint offset, jint length, jint flags,
+                           jlong from) {
+    (void)cls;
+    char *data = direct(env, buffer, offset);
+    if (data == NULL) return s4j_error(S4J_EFAULT, 0);
+    return s4j_socket_recv(h, data, length, flags, s4j_jni_pointer(from));
+}
+
+static jint JNICALL j_shutdown(JNIEnv *env, jclass cls, jlong h, jint how) {
+    (void)env, (void)cls;
+    return s4j_socket_shutdown(h, how);
+}
+
+static jint JNICALL j_local_address(JNIEnv *env, jclass cls, jlong h, jlong out) {
+    (void)env, (void)cls;
+    return s4j_socket_local_address(h, s4j_jni_pointer(out));
+}
+
+static jint JNICALL j_remote_address(JNIEnv *env, jclass cls, jlong h, jlong out) {
+    (void)env, (void)cls;
+    return s4j_socket_remote_address(h, s4j_jni_pointer(out));
+}
+
+static jint JNICALL j_set_blocking(JNIEnv *env, jclass cls, jlong h, jboolean blocking) {
+    (void)env, (void)cls;
+    return s4j_socket_set_blocking(h, blocking == JNI_TRUE);
+}
+
+static jint JNICALL j_is_blocking(JNIEnv *env, jclass cls, jlong h) {
+    (void)env, (void)cls;
+    return s4j_socket_is_blocking(h);
+}
+
+static jint JNICALL j_type(JNIEnv *env, jclass cls, jlong h) {
+    (void)env, (void)cls;
+    return s4j_socket_type(h);
+}
+
+static jint JNICALL j_close(JNIEnv *env, jclass cls, jlong h) {
+    (void)env, (void)cls;
+    return s4j_socket_close(h);
+}
+
+static void JNICALL j_preclose(JNIEnv *env, jclass cls, jlong h) {
+    (void)env, (void)cls;
+    s4j_socket_preclose(h);
+}
+
+static const JNINativeMethod methods[] = {
+    {"open", "(III)J", (void *)j_open},
+    {"familySupported", "(I)I", (void *)j_family_supported},
+    {"bind", "(JJ)I", (void *)j_bind},
+    {"listen", "(JI)I", (void *)j_listen},
+    {"accept", "(JJ)J", (void *)j_accept},
+    {"connect", "(JJ)I", (void *)j_connect},
+    {"connectTimeout", "(JJI)I", (void *)j_connect_timeout},
+    {"finishConnect", "(J)I", (void *)j_finish_connect},
+    {"send", "(JLjava/nio/ByteBuffer;IIIJ)I", (void *)j_send},
+    {"recv", "(JLjava/nio/ByteBuffer;IIIJ)I", (void *)j_recv},
+    {"shutdown", "(JI)I", (void *)j_shutdown},
+    {"localAddress", "(JJ)I", (void *)j_local_address},
+    {"remoteAddress", "(JJ)I", (void *)j_remote_address},
+    {"setBlocking", "(JZ)I", (void *)j_set_blocking},
+    {"isBlocking", "(J)I", (void *)j_is_blocking},
+    {"type", "(J)I", (void *)j_type},
+    {"close", "(J)I", (void *)j_close},
+    {"preClose", "(J)V", (void *)j_preclose},
+};
+
+jint s4j_jni_register_socket(JNIEnv *env) {
+    return s4j_jni_register(env, S4J_INTERNAL_CLASS("NativeSocket"), methods, S4J_COUNT(methods));
+}

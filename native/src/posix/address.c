@@ -1,0 +1,123 @@
+/* The fixed address layout <-> struct sockaddr_in / sockaddr_in6 / sockaddr_un. */
+#include "sockets4j/address.h"
+
+#include <netinet/in.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+
+#include "sockets4j/errors.h"
+
+_Static_assert(sizeof(struct sockaddr_un) <= sizeof(((s4j_sockaddr *)0)->u.bytes), "sockaddr_un fits");
+_Static_assert(sizeof(struct sockaddr_in6) <= sizeof(((s4j_sockaddr *)0)->u.bytes), "sockaddr_in6 fits");
+
+int s4j_unix_path_max(void) {
+    /* One byte stays free for the NUL that some kernels expect after the path. */
+    return (int)sizeof(((struct sockaddr_un *)0)->sun_path) - 1;
+}
+
+static int32_t to_inet(const s4j_address *in, s4j_sockaddr *out) {
+    struct sockaddr_in sin;
+    if (in->length != 4) return s4j_error(S4J_EINVAL, 0);
+    memset(&sin, 0, sizeof sin);
+#ifdef S4J_HAVE_SIN_LEN
+    sin.sin_len = sizeof sin;
+#endif
+    sin.sin_family = AF_INET;
+    sin.sin_port = htons(in->port);
+    memcpy(&sin.sin_addr, in->data, 4);
+    memcpy(out->u.bytes, &sin, sizeof sin);
+    out->len = sizeof sin;
+    return 0;
+}
+
+static int32_t to_inet6(const s4j_address *in, s4j_sockaddr *out) {
+    struct sockaddr_in6 sin6;
+    if (in->length != 16) return s4j_error(S4J_EINVAL, 0);
+    memset(&sin6, 0, sizeof sin6);
+#ifdef S4J_HAVE_SIN_LEN
+    sin6.sin6_len = sizeof sin6;
+#endif
+    sin6.sin6_family = AF_INET6;
+    sin6.sin6_port = htons(in->port);
+    sin6.sin6_flowinfo = htonl(in->flowinfo);
+    sin6.sin6_scope_id = in->scope_id;
+    memcpy(&sin6.sin6_addr, in->data, 16);
+    memcpy(out->u.bytes, &sin6, sizeof sin6);
+    out->len = sizeof sin6;
+    return 0;
+}
+
+static int32_t to_unix(const s4j_address *in, s4j_sockaddr *out) {
+    struct sockaddr_un sun;
+    if (in->length > s4j_unix_path_max()) return s4j_error(S4J_ENAMETOOLONG, 0);
+    if (memchr(in->data, 0, in->length) != NULL) return s4j_error(S4J_EINVAL, 0);
+    memset(&sun, 0, sizeof sun);
+    sun.sun_family = AF_UNIX;
+    memcpy(sun.sun_path, in->data, in->length);
+    size_t len = offsetof(struct sockaddr_un, sun_path) + in->length + (in->length > 0 ? 1 : 0);
+#ifdef S4J_HAVE_SUN_LEN
+    sun.sun_len = (unsigned char)len;
+#endif
+    memcpy(out->u.bytes, &sun, sizeof sun);
+    out->len = (uint32_t)len;
+    return 0;
+}
+
+int32_t s4j_address_to_sockaddr(const s4j_address *in, s4j_sockaddr *out) {
+    switch (in->family) {
+    case S4J_AF_INET: return to_inet(in, out);
+    case S4J_AF_INET6: return to_inet6(in, out);
+    case S4J_AF_UNIX: return to_unix(in, out);
+    default: return s4j_error(S4J_EAFNOSUPPORT, 0);
+    }
+}
+
+static void from_unix(const s4j_sockaddr *in, s4j_address *out) {
+    struct sockaddr_un sun;
+    memcpy(&sun, in->u.bytes, sizeof sun);
+    size_t header = offsetof(struct sockaddr_un, sun_path);
+    size_t room = in->len > header ? in->len - header : 0;
+    if (room > sizeof sun.sun_path) room = sizeof sun.sun_path;
+    /* Kernels differ on whether the length counts the NUL: stop at the first one. */
+    const char *nul = memchr(sun.sun_path, 0, room);
+    size_t path_len = nul != NULL ? (size_t)(nul - sun.sun_path) : room;
+    out->family = S4J_AF_UNIX;
+    out->length = (uint16_t)path_len;
+    memcpy(out->data, sun.sun_path, path_len);
+}
+
+int32_t s4j_address_from_sockaddr(const s4j_sockaddr *in, s4j_address *out) {
+    sa_family_t family;
+    memset(out, 0, sizeof *out);
+    if (in->len < offsetof(struct sockaddr, sa_family) + sizeof family) {
+        out->family = S4J_AF_UNSPEC;
+        return 0;
+    }
+    memcpy(&family, in->u.bytes + offsetof(struct sockaddr, sa_family), sizeof family);
+    switch (family) {
+    case AF_INET: {
+        struct sockaddr_in sin;
+        memcpy(&sin, in->u.bytes, sizeof sin);
+        out->family = S4J_AF_INET;
+        out->port = ntohs(sin.sin_port);
+        out->length = 4;
+        memcpy(out->data, &sin.sin_addr, 4);
+        return 0;
+    }
+    case AF_INET6: {
+        struct sockaddr_in6 sin6;
+        memcpy(&sin6, in->u.bytes, sizeof sin6);
+        out->family = S4J_AF_INET6;
+        out->port = ntohs(sin6.sin6_port);
+        out->flowinfo = ntohl(sin6.sin6_flowinfo);
+        out->scope_id = sin6.sin6_scope_id;
+        out->length = 16;
+        memcpy(out->data, &sin6.sin6_addr, 16);
+        return 0;
+    }
+    case AF_UNIX: from_unix(in, out); return 0;
+    case AF_UNSPEC: return 0;
+    default: return s4j_error(S4J_EAFNOSUPPORT, 0);
+    }
+}

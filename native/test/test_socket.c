@@ -1,0 +1,148 @@
+/* The core calls against the real kernel on loopback. */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <pthread.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "sockets4j/errors.h"
+#include "sockets4j/library.h"
+#include "sockets4j/socket.h"
+
+static s4j_address loopback(uint16_t port) {
+    s4j_address a;
+    memset(&a, 0, sizeof a);
+    a.family = S4J_AF_INET;
+    a.port = port;
+    a.length = 4;
+    inet_pton(AF_INET, "127.0.0.1", a.data);
+    return a;
+}
+
+/* A listener on 127.0.0.1 at a kernel-chosen port, written to *bound. */
+static int64_t listener(s4j_address *bound) {
+    int64_t h = s4j_socket_open(AF_INET, SOCK_STREAM, 0);
+    s4j_address any = loopback(0);
+    CHECK(h >= 0);
+    CHECK_EQ(s4j_socket_bind(h, &any), 0);
+    CHECK_EQ(s4j_socket_listen(h, 8), 0);
+    CHECK_EQ(s4j_socket_local_address(h, bound), 0);
+    return h;
+}
+
+static void echo_over_loopback(void) {
+    s4j_address bound, peer, name;
+    int64_t server = listener(&bound);
+    CHECK(bound.port != 0);
+    int64_t client = s4j_socket_open(AF_INET, SOCK_STREAM, 0);
+    CHECK_EQ(s4j_socket_connect(client, &bound), 0);
+    int64_t accepted = s4j_socket_accept(server, &peer);
+    CHECK(accepted >= 0);
+    CHECK_EQ(s4j_socket_local_address(client, &name), 0);
+    CHECK_EQ(peer.port, name.port);
+    CHECK_EQ(s4j_socket_send(client, "hello", 5, 0, NULL), 5);
+    char buf[16];
+    CHECK_EQ(s4j_socket_recv(accepted, buf, sizeof buf, 0, NULL), 5);
+    CHECK(memcmp(buf, "hello", 5) == 0);
+    CHECK_EQ(s4j_socket_shutdown(client, SHUT_WR), 0);
+    CHECK_EQ(s4j_socket_recv(accepted, buf, sizeof buf, 0, NULL), 0);
+    CHECK_EQ(s4j_socket_type(accepted), SOCK_STREAM);
+    s4j_socket_close(accepted);
+    s4j_socket_close(client);
+    s4j_socket_close(server);
+}
+
+static void errors_come_back_portable(void) {
+    s4j_address bound;
+    int64_t server = listener(&bound);
+    int64_t second = s4j_socket_open(AF_INET, SOCK_STREAM, 0);
+    CHECK_EQ(s4j_error_portable(s4j_socket_bind(second, &bound)), S4J_EADDRINUSE);
+    s4j_socket_close(server);
+    /* The port is free again and nobody listens: RST, ECONNREFUSED. */
+    int32_t r = s4j_socket_connect(second, &bound);
+    CHECK_EQ(s4j_error_portable(r), S4J_ECONNREFUSED);
+    CHECK_EQ(s4j_error_native(r), ECONNREFUSED);
+    s4j_socket_close(second);
+    CHECK_EQ(s4j_error_portable(s4j_socket_listen(second, 1)), S4J_EBADF);
+    CHECK_EQ(s4j_error_portable((int32_t)s4j_socket_open(AF_INET, SOCK_STREAM, IPPROTO_UDP)), S4J_EPROTONOSUPPORT);
+}
+
+static void non_blocking_would_block(void) {
+    s4j_address bound;
+    int64_t server = listener(&bound);
+    CHECK_EQ(s4j_socket_is_blocking(server), 1);
+    CHECK_EQ(s4j_socket_set_blocking(server, 0), 0);
+    CHECK_EQ(s4j_socket_is_blocking(server), 0);
+    CHECK_EQ(s4j_error_portable((int32_t)s4j_socket_accept(server, NULL)), S4J_EAGAIN);
+    int64_t client = s4j_socket_open(AF_INET, SOCK_STREAM, 0);
+    CHECK_EQ(s4j_socket_connect_timeout(client, &bound, 2000), 0);
+    CHECK_EQ(s4j_socket_is_blocking(client), 1);
+    int64_t accepted = s4j_socket_accept(server, NULL);
+    CHECK(accepted >= 0);
+    CHECK_EQ(s4j_socket_is_blocking(accepted), 1);
+    char c;
+    CHECK_EQ(s4j_error_portable(s4j_socket_recv(accepted, &c, 1, MSG_DONTWAIT, NULL)), S4J_EAGAIN);
+    s4j_socket_close(accepted);
+    s4j_socket_close(client);
+    s4j_socket_close(server);
+}
+
+static void datagrams_carry_addresses(void) {
+    int64_t a = s4j_socket_open(AF_INET, SOCK_DGRAM, 0), b = s4j_socket_open(AF_INET, SOCK_DGRAM, 0);
+    s4j_address any = loopback(0), a_name, b_name, from;
+    CHECK_EQ(s4j_socket_bind(a, &any), 0);
+    CHECK_EQ(s4j_socket_bind(b, &any), 0);
+    CHECK_EQ(s4j_socket_local_address(a, &a_name), 0);
+    CHECK_EQ(s4j_socket_local_address(b, &b_name), 0);
+    CHECK_EQ(s4j_socket_send(a, "dgram", 5, 0, &b_name), 5);
+    char buf[8];
+    CHECK_EQ(s4j_socket_recv(b, buf, sizeof buf, 0, &from), 5);
+    CHECK_EQ(from.family, S4J_AF_INET);
+    CHECK_EQ(from.port, a_name.port);
+    s4j_socket_close(a);
+    s4j_socket_close(b);
+}
+
+struct blocked_accept {
+    int64_t handle;
+    int64_t result;
+};
+
+static void *accept_until_closed(void *arg) {
+    struct blocked_accept *b = arg;
+    b->result = s4j_socket_accept(b->handle, NULL);
+    return NULL;
+}
+
+static void preclose_wakes_a_blocked_accept(void) {
+    s4j_address bound;
+    struct blocked_accept b = {.handle = listener(&bound), .result = 0};
+    pthread_t thread;
+    CHECK_EQ(pthread_create(&thread, NULL, accept_until_closed, &b), 0);
+    struct timespec pause = {.tv_sec = 0, .tv_nsec = 200 * 1000 * 1000};
+    nanosleep(&pause, NULL);
+    s4j_socket_preclose(b.handle);
+    CHECK_EQ(pthread_join(thread, NULL), 0);
+    CHECK(b.result < 0);
+    /* The number stays taken by the dead socket until the final close. */
+    CHECK_EQ(s4j_socket_type(b.handle), SOCK_STREAM);
+    CHECK(s4j_socket_accept(b.handle, NULL) < 0);
+    CHECK_EQ(s4j_socket_close(b.handle), 0);
+}
+
+int main(void) {
+    if (s4j_library_init() < 0) {
+        fprintf(stderr, "s4j_library_init failed\n");
+        return 1;
+    }
+    echo_over_loopback();
+    errors_come_back_portable();
+    non_blocking_would_block();
+    datagrams_carry_addresses();
+    preclose_wakes_a_blocked_accept();
+    s4j_library_cleanup();
+    return check_verdict("test_socket");
+}
