@@ -3,22 +3,14 @@
  * platform's headers define the name, so an absent row is an honest "this
  * platform has no such thing".
  */
-#include "sockets4j/constants.h"
-
 #include <netinet/in.h>
-#include <string.h>
 #include <sys/socket.h>
 
-#include "sockets4j/address.h"
-
-struct constant {
-    const char *name;
-    int32_t value;
-};
+#include "../core/platform_constants.h"
 
 #define S4J_CONSTANT(name) {#name, (int32_t)(name)}
 
-static const struct constant table[] = {
+const struct s4j_named_constant s4j_platform_constants[] = {
 #ifdef AF_UNSPEC
     S4J_CONSTANT(AF_UNSPEC),
 #endif
@@ -112,27 +104,6 @@ static const struct constant table[] = {
 #ifdef SHUT_RDWR
     S4J_CONSTANT(SHUT_RDWR),
 #endif
-    {"S4J_ADDRESS_SIZE", S4J_ADDRESS_SIZE},
 };
 
-#define TABLE_SIZE (sizeof table / sizeof table[0])
-
-int s4j_constant(const char *name, int32_t *value) {
-    if (strcmp(name, "S4J_UNIX_PATH_MAX") == 0) {
-        *value = s4j_unix_path_max();
-        return 1;
-    }
-    for (size_t i = 0; i < TABLE_SIZE; i++) {
-        if (strcmp(table[i].name, name) == 0) {
-            *value = table[i].value;
-            return 1;
-        }
-    }
-    return 0;
-}
-
-size_t s4j_constant_count(void) { return TABLE_SIZE + 1; }
-
-const char *s4j_constant_name(size_t i) {
-    return i < TABLE_SIZE ? table[i].name : i == TABLE_SIZE ? "S4J_UNIX_PATH_MAX" : NULL;
-}
+const size_t s4j_platform_constant_count = sizeof s4j_platform_constants / sizeof s4j_platform_constants[0];

@@ -1,0 +1,39 @@
+package org.sockets4j;
+
+import java.io.IOException;
+import org.sockets4j.internal.NativeErrors;
+
+/**
+ * The one place a failed native result becomes a Java exception: the JDK's own
+ * type where one fits the notes' error table, always carrying the operation,
+ * the portable name and the native number.
+ */
+final class Errors {
+
+    private Errors() {}
+
+    /**
+     * @param operation the call, e.g. {@code connect}
+     * @param detail    what it was called on, e.g. the remote address; may be null
+     * @param result    the negative result of the native call
+     * @param type      the socket's type: ECONNREFUSED on a datagram socket is a port unreachable
+     */
+    static IOException failure(String operation, Object detail, long result, Type type) {
+        Errno errno = Errno.of(NativeErrors.portable(result));
+        int nativeCode = NativeErrors.nativeCode(result);
+        String what = detail == null ? null : detail.toString();
+        return switch (errno) {
+            case EADDRINUSE, EADDRNOTAVAIL -> new ErrnoBindException(operation, what, errno, nativeCode);
+            case EACCES -> operation.equals("bind")
+                    ? new ErrnoBindException(operation, what, errno, nativeCode)
+                    : new ErrnoException(operation, what, errno, nativeCode);
+            case ECONNREFUSED -> type == Type.DGRAM
+                    ? new ErrnoPortUnreachableException(operation, what, errno, nativeCode)
+                    : new ErrnoConnectException(operation, what, errno, nativeCode);
+            case ETIMEDOUT, EAGAIN -> new ErrnoSocketTimeoutException(operation, what, errno, nativeCode);
+            case EHOSTUNREACH, ENETUNREACH -> new ErrnoNoRouteToHostException(operation, what, errno, nativeCode);
+            case EBADF -> new SocketClosedException(operation, false);
+            default -> new ErrnoException(operation, what, errno, nativeCode);
+        };
+    }
+}

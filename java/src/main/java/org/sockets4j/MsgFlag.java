@@ -1,0 +1,72 @@
+package org.sockets4j;
+
+import java.util.OptionalInt;
+import org.sockets4j.internal.NativeConstants;
+
+/**
+ * Flags of {@code send}/{@code recv} and their {@code -to}/{@code -from}
+ * forms ({@code MSG_*}). Pass any number of them to the I/O methods of
+ * {@link Socket}; one the platform lacks throws
+ * {@link UnsupportedOperationException} naming it, never silently dropped.
+ */
+public enum MsgFlag {
+    /** Look at the data without taking it off the queue ({@code MSG_PEEK}). */
+    PEEK("MSG_PEEK"),
+    /** Do not block for this one call, whatever the socket's mode ({@code MSG_DONTWAIT}). */
+    DONTWAIT("MSG_DONTWAIT"),
+    /** Block until the whole buffer is filled, end of stream, an error or a signal ({@code MSG_WAITALL}). */
+    WAITALL("MSG_WAITALL"),
+    /** Send or receive out-of-band data ({@code MSG_OOB}). */
+    OOB("MSG_OOB"),
+    /** Bypass routing: the destination must be on a directly connected network ({@code MSG_DONTROUTE}). */
+    DONTROUTE("MSG_DONTROUTE"),
+    /** On receive, report the datagram's real length even when it was cut to fit ({@code MSG_TRUNC}, Linux). */
+    TRUNC("MSG_TRUNC"),
+    /** End of record, for SEQPACKET and SCTP ({@code MSG_EOR}). */
+    EOR("MSG_EOR");
+
+    private final String cName;
+
+    MsgFlag(String cName) {
+        this.cName = cName;
+    }
+
+    /** The C name, e.g. {@code MSG_PEEK}. */
+    public String cName() {
+        return cName;
+    }
+
+    /** This platform's bit for the flag, or empty when it has none. */
+    public OptionalInt nativeValue() {
+        return NativeConstants.get(cName);
+    }
+
+    /** Whether the platform has this flag. */
+    public boolean isSupported() {
+        return nativeValue().isPresent();
+    }
+
+    /** The native bits of the flags; checks each is non-null and supported. */
+    static int mask(MsgFlag[] flags) {
+        if (flags == null) throw new NullPointerException("flags is null");
+        int mask = 0;
+        for (MsgFlag flag : flags) {
+            if (flag == null) throw new NullPointerException("flags contains null");
+            int bit = Bits.VALUES[flag.ordinal()];
+            if (bit == -1) throw Unsupported.feature("message flag " + flag.cName);
+            mask |= bit;
+        }
+        return mask;
+    }
+
+    /** Resolved once: the I/O methods must not ask C per call. */
+    private static final class Bits {
+        static final int[] VALUES = new int[values().length];
+
+        static {
+            for (MsgFlag flag : values()) {
+                VALUES[flag.ordinal()] = flag.nativeValue().orElse(-1);
+            }
+        }
+    }
+}

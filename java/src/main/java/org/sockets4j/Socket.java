@@ -1,0 +1,566 @@
+package org.sockets4j;
+
+import java.io.IOException;
+import java.lang.ref.Cleaner;
+import java.lang.ref.Reference;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import org.sockets4j.internal.NativeErrors;
+import org.sockets4j.internal.NativeSocket;
+import org.sockets4j.internal.Scratch;
+
+/**
+ * A socket: the Berkeley sockets calls on one descriptor, one Java method per call.
+ *
+ * <pre>{@code
+ * try (Socket server = Socket.open(Family.INET6, Type.STREAM)) {
+ *     server.bind(new InetSocketAddress("::1", 0));
+ *     server.listen(16);
+ *     try (Accepted client = server.accept()) {
+ *         byte[] buf = new byte[4096];
+ *         int n = client.socket().recv(buf, 0, buf.length);
+ *         ...
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p><b>Results.</b> {@code recv} returns the bytes received, {@link #EOF} at the
+ * end of a stream, and {@link #WOULD_BLOCK} when the socket is non-blocking (or
+ * {@link MsgFlag#DONTWAIT} was passed) and nothing is ready; {@code send} returns
+ * the bytes sent or {@link #WOULD_BLOCK}; {@code accept} and {@code recvFrom}
+ * return null for would-block; a non-blocking {@code connect} returns false
+ * while under way. A blocking call whose receive or send timeout ran out throws
+ * {@link java.net.SocketTimeoutException}. Every other failure throws an
+ * {@link IOException} that implements {@link NativeError}.
+ *
+ * <p><b>Threads and closing.</b> All methods may be called from any thread.
+ * {@link #close()} from another thread wakes calls blocked in this socket; they
+ * throw {@link SocketClosedException}. A closed socket's descriptor number is
+ * never reused while a call can still reach it. A socket that becomes
+ * unreachable without being closed is closed by a {@link Cleaner}.
+ *
+ * <p><b>Buffers.</b> Direct {@link ByteBuffer}s reach the kernel without a copy;
+ * arrays and heap buffers pass through a per-thread native buffer.
+ */
+public final class Socket implements AutoCloseable {
+
+    /** {@code recv} result at the end of a stream: the peer shut down its sending side. */
+    public static final int EOF = -1;
+
+    /** I/O result of a non-blocking call that found nothing ready ({@code EAGAIN}/{@code EWOULDBLOCK}). */
+    public static final int WOULD_BLOCK = -2;
+
+    private static final Cleaner CLEANER = Cleaner.create(runnable -> {
+        Thread t = new Thread(runnable, "sockets4j-cleaner");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private static final int DONTWAIT = MsgFlag.DONTWAIT.nativeValue().orElse(0);
+    private static final MsgFlag[] NO_FLAGS = {};
+
+    private final Handle handle;
+    private final Cleaner.Cleanable cleanable;
+    private final Family family;
+    private final Type type;
+    private final Protocol protocol;
+    private volatile boolean blocking = true;
+
+    private Socket(long fd, Family family, Type type, Protocol protocol) {
+        this.handle = new Handle(fd);
+        this.cleanable = CLEANER.register(this, handle);
+        this.family = family;
+        this.type = type;
+        this.protocol = protocol;
+    }
+
+    // ---- creation ---------------------------------------------------------------------------------------------
+
+    /**
+     * {@code socket(family, type, 0)}: a socket with the type's default protocol.
+     *
+     * @throws UnsupportedOperationException if the platform lacks the family or type
+     * @throws IOException                   if the kernel refuses, e.g. {@link Errno#EACCES} for a raw socket
+     */
+    public static Socket open(Family family, Type type) throws IOException {
+        return open(family, type, Protocol.DEFAULT);
+    }
+
+    /**
+     * {@code socket(family, type, protocol)}.
+     *
+     * @throws UnsupportedOperationException if the platform lacks the family, type or protocol
+     * @throws IOException                   if the kernel refuses ({@link Errno#EPROTONOSUPPORT}, {@link Errno#EACCES}, ...)
+     */
+    public static Socket open(Family family, Type type, Protocol protocol) throws IOException {
+        int f = Args.notNull(family, "family").requireNative();
+        int t = Args.notNull(type, "type").requireNative();
+        int p = Args.notNull(protocol, "protocol").requireNative();
+        long r = NativeSocket.open(f, t, p);
+        if (r < 0) throw Errors.failure("socket", family + " " + type + " " + protocol, r, type);
+        return new Socket(r, family, type, protocol);
+    }
+
+    /** The address family this socket was opened with. */
+    public Family family() {
+        return family;
+    }
+
+    /** The socket type this socket was opened with. */
+    public Type type() {
+        return type;
+    }
+
+    /** The protocol this socket was opened with ({@link Protocol#DEFAULT} when none was named). */
+    public Protocol protocol() {
+        return protocol;
+    }
+
+    // ---- addresses and connections -------------------------------------------------------------------------------
+
+    /**
+     * {@code bind()}: assigns the local address.
+     *
+     * @param local an {@link java.net.InetSocketAddress} on INET/INET6 sockets (an IPv4 address on an INET6
+     *              socket binds its IPv4-mapped form), a {@link java.net.UnixDomainSocketAddress} on UNIX sockets
+     * @throws java.net.BindException if the address is in use ({@link Errno#EADDRINUSE}), not local, or privileged
+     */
+    public void bind(SocketAddress local) throws IOException {
+        Scratch scratch = Scratch.get();
+        AddressCodec.write(local, family, "local", scratch.in());
+        long fd = handle.begin("bind");
+        int r;
+        boolean closed;
+        try {
+            r = NativeSocket.bind(fd, scratch.inAddress());
+        } finally {
+            closed = end();
+        }
+        if (r < 0) throw failure("bind", local, r, closed);
+    }
+
+    /**
+     * {@code listen()}: makes the socket passive, queueing up to about {@code backlog}
+     * completed connections (the kernel may round or cap it).
+     *
+     * @throws IllegalArgumentException if backlog is negative
+     */
+    public void listen(int backlog) throws IOException {
+        if (backlog < 0) throw new IllegalArgumentException("backlog must be >= 0: " + backlog);
+        long fd = handle.begin("listen");
+        int r;
+        boolean closed;
+        try {
+            r = NativeSocket.listen(fd, backlog);
+        } finally {
+            closed = end();
+        }
+        if (r < 0) throw failure("listen", "backlog " + backlog, r, closed);
+    }
+
+    /**
+     * {@code accept()}: the next completed connection. The new socket is blocking,
+     * whatever this socket's mode, and has this socket's family, type and protocol.
+     *
+     * @return the connection and its peer, or null when this socket is non-blocking and none is pending
+     * @throws SocketClosedException if the socket is closed, also by another thread while waiting
+     */
+    public Accepted accept() throws IOException {
+        Scratch scratch = Scratch.get();
+        long fd = handle.begin("accept");
+        long r;
+        boolean closed;
+        try {
+            r = NativeSocket.accept(fd, scratch.outAddress());
+        } finally {
+            closed = end();
+        }
+        if (r < 0) {
+            if (!closed && wouldBlock(r, 0)) return null;
+            throw failure("accept", null, r, closed);
+        }
+        SocketAddress peer = AddressCodec.read(scratch.out());
+        return new Accepted(new Socket(r, family, type, protocol), peer);
+    }
+
+    /**
+     * {@code connect()}. On a blocking socket, returns once connected. On a
+     * non-blocking stream socket, returns false while the connection is under way:
+     * wait for the socket to become writable, then call {@link #finishConnect()}.
+     * On a datagram socket, sets the default peer and the only source accepted.
+     *
+     * @return true when connected, false when a non-blocking connection is under way
+     * @throws java.net.ConnectException       if the peer refused ({@link Errno#ECONNREFUSED})
+     * @throws java.net.NoRouteToHostException if there is no route ({@link Errno#EHOSTUNREACH}, {@link Errno#ENETUNREACH})
+     * @throws java.net.SocketTimeoutException  if the kernel gave up ({@link Errno#ETIMEDOUT})
+     */
+    public boolean connect(SocketAddress remote) throws IOException {
+        Scratch scratch = Scratch.get();
+        AddressCodec.write(remote, family, "remote", scratch.in());
+        long fd = handle.begin("connect");
+        int r;
+        boolean closed;
+        try {
+            r = NativeSocket.connect(fd, scratch.inAddress());
+        } finally {
+            closed = end();
+        }
+        if (r >= 0) return true;
+        if (!closed && NativeErrors.portable(r) == Errno.EINPROGRESS.code()) return false;
+        throw failure("connect", remote, r, closed);
+    }
+
+    /**
+     * {@code connect()} that gives up after {@code timeout}: the notes' connect with
+     * a timeout (non-blocking connect, then a wait for writability). The socket's
+     * blocking mode is the same afterwards. After a timeout the socket's state is
+     * unspecified: close it.
+     *
+     * @throws java.net.SocketTimeoutException if the timeout ran out ({@link Errno#ETIMEDOUT})
+     * @throws IllegalArgumentException        if the timeout is not positive or exceeds {@code Integer.MAX_VALUE} ms
+     */
+    public void connect(SocketAddress remote, Duration timeout) throws IOException {
+        int millis = Args.timeoutMillis(timeout, "timeout");
+        Scratch scratch = Scratch.get();
+        AddressCodec.write(remote, family, "remote", scratch.in());
+        long fd = handle.begin("connect");
+        int r;
+        boolean closed;
+        try {
+            r = NativeSocket.connectTimeout(fd, scratch.inAddress(), millis);
+        } finally {
+            closed = end();
+        }
+        if (r < 0) throw failure("connect", remote + " within " + millis + " ms", r, closed);
+    }
+
+    /**
+     * Completes a non-blocking {@link #connect(SocketAddress)}: reads the pending
+     * error ({@code SO_ERROR}) once the socket is writable.
+     *
+     * @return true when connected, false while still under way
+     * @throws IOException the connection's failure, e.g. {@link java.net.ConnectException}
+     */
+    public boolean finishConnect() throws IOException {
+        long fd = handle.begin("connect");
+        int r;
+        boolean closed;
+        try {
+            r = NativeSocket.finishConnect(fd);
+        } finally {
+            closed = end();
+        }
+        if (r < 0) throw failure("connect", null, r, closed);
+        return r == 1;
+    }
+
+    /** {@code getsockname()}: the local address; for an unbound INET socket the wildcard with port 0. */
+    public SocketAddress localAddress() throws IOException {
+        return name("getsockname", false);
+    }
+
+    /** {@code getpeername()}: the connected peer's address, or null when not connected. */
+    public SocketAddress remoteAddress() throws IOException {
+        return name("getpeername", true);
+    }
+
+    private SocketAddress name(String operation, boolean remote) throws IOException {
+        Scratch scratch = Scratch.get();
+        long fd = handle.begin(operation);
+        int r;
+        boolean closed;
+        try {
+            r = remote ? NativeSocket.remoteAddress(fd, scratch.outAddress())
+                    : NativeSocket.localAddress(fd, scratch.outAddress());
+        } finally {
+            closed = end();
+        }
+        if (r < 0) {
+            if (remote && !closed && NativeErrors.portable(r) == Errno.ENOTCONN.code()) return null;
+            throw failure(operation, null, r, closed);
+        }
+        return AddressCodec.read(scratch.out());
+    }
+
+    /** {@code shutdown()}: closes one or both directions of the connection; the descriptor stays open. */
+    public void shutdown(Shutdown how) throws IOException {
+        int h = Args.notNull(how, "how").requireNative();
+        long fd = handle.begin("shutdown");
+        int r;
+        boolean closed;
+        try {
+            r = NativeSocket.shutdown(fd, h);
+        } finally {
+            closed = end();
+        }
+        if (r < 0) throw failure("shutdown", how, r, closed);
+    }
+
+    // ---- blocking mode ----------------------------------------------------------------------------------------
+
+    /** Sets blocking ({@code true}, the default) or non-blocking mode ({@code O_NONBLOCK}, {@code FIONBIO}). */
+    public void setBlocking(boolean blocking) throws IOException {
+        long fd = handle.begin("setBlocking");
+        int r;
+        boolean closed;
+        try {
+            r = NativeSocket.setBlocking(fd, blocking);
+            if (r >= 0) this.blocking = blocking;
+        } finally {
+            closed = end();
+        }
+        if (r < 0) throw failure("setBlocking", blocking, r, closed);
+    }
+
+    /** Whether calls on this socket block. */
+    public boolean isBlocking() throws SocketClosedException {
+        handle.begin("isBlocking");
+        end();
+        return blocking;
+    }
+
+    // ---- send ---------------------------------------------------------------------------------------------------
+
+    /** {@code send()} of a whole array. */
+    public int send(byte[] src) throws IOException {
+        return send(src, 0, Args.notNull(src, "src").length, NO_FLAGS);
+    }
+
+    /**
+     * {@code send()}: sends {@code src[offset, offset + length)}; on a stream socket
+     * perhaps only part of it (the count is returned).
+     *
+     * @return the bytes sent, or {@link #WOULD_BLOCK}
+     */
+    public int send(byte[] src, int offset, int length, MsgFlag... flags) throws IOException {
+        Args.range(src, offset, length, "src");
+        int mask = MsgFlag.mask(flags);
+        ByteBuffer data = Scratch.get().data(length);
+        data.put(0, src, offset, length);
+        return transmit("send", data, 0, length, mask, null, 0L);
+    }
+
+    /**
+     * {@code send()} of {@code src}'s remaining bytes; its position advances by the bytes sent.
+     *
+     * @return the bytes sent, or {@link #WOULD_BLOCK}
+     */
+    public int send(ByteBuffer src, MsgFlag... flags) throws IOException {
+        return sendBuffer("send", src, null, flags);
+    }
+
+    /**
+     * {@code sendto()}: sends one datagram (or, on a stream socket, bytes) to {@code target}.
+     *
+     * @return the bytes sent, or {@link #WOULD_BLOCK}
+     */
+    public int sendTo(byte[] src, int offset, int length, SocketAddress target, MsgFlag... flags) throws IOException {
+        Args.range(src, offset, length, "src");
+        int mask = MsgFlag.mask(flags);
+        Scratch scratch = Scratch.get();
+        AddressCodec.write(target, family, "target", scratch.in());
+        ByteBuffer data = scratch.data(length);
+        data.put(0, src, offset, length);
+        return transmit("sendto", data, 0, length, mask, target, scratch.inAddress());
+    }
+
+    /**
+     * {@code sendto()} of {@code src}'s remaining bytes to {@code target}; the position advances by the bytes sent.
+     *
+     * @return the bytes sent, or {@link #WOULD_BLOCK}
+     */
+    public int sendTo(ByteBuffer src, SocketAddress target, MsgFlag... flags) throws IOException {
+        return sendBuffer("sendto", src, Args.notNull(target, "target"), flags);
+    }
+
+    private int sendBuffer(String operation, ByteBuffer src, SocketAddress target, MsgFlag[] flags)
+            throws IOException {
+        Args.notNull(src, "src");
+        int mask = MsgFlag.mask(flags);
+        int position = src.position();
+        int length = src.limit() - position;
+        long to = 0L;
+        if (target != null) {
+            Scratch scratch = Scratch.get();
+            AddressCodec.write(target, family, "target", scratch.in());
+            to = scratch.inAddress();
+        }
+        int r;
+        if (src.isDirect()) {
+            r = transmit(operation, src, position, length, mask, target, to);
+        } else {
+            ByteBuffer data = Scratch.get().data(length);
+            data.put(0, src, position, length);
+            r = transmit(operation, data, 0, length, mask, target, to);
+        }
+        if (r > 0) src.position(position + r);
+        return r;
+    }
+
+    private int transmit(String operation, ByteBuffer direct, int offset, int length, int mask, Object target,
+                         long to) throws IOException {
+        long fd = handle.begin(operation);
+        int r;
+        boolean closed;
+        try {
+            r = NativeSocket.send(fd, direct, offset, length, mask, to);
+        } finally {
+            closed = end();
+        }
+        if (r >= 0) return r;
+        if (!closed && wouldBlock(r, mask)) return WOULD_BLOCK;
+        throw failure(operation, target, r, closed);
+    }
+
+    // ---- receive ------------------------------------------------------------------------------------------------
+
+    /** {@code recv()} into a whole array. */
+    public int recv(byte[] dst) throws IOException {
+        return recv(dst, 0, Args.notNull(dst, "dst").length, NO_FLAGS);
+    }
+
+    /**
+     * {@code recv()} into {@code dst[offset, offset + length)}.
+     *
+     * @return the bytes received ({@link MsgFlag#TRUNC}: the datagram's real length, of which at most
+     *         {@code length} were stored), {@link #EOF} at the end of a stream, or {@link #WOULD_BLOCK}
+     */
+    public int recv(byte[] dst, int offset, int length, MsgFlag... flags) throws IOException {
+        Args.range(dst, offset, length, "dst");
+        int mask = MsgFlag.mask(flags);
+        ByteBuffer data = Scratch.get().data(length);
+        int r = receive("recv", data, 0, length, mask, 0L);
+        if (r > 0) data.get(0, dst, offset, Math.min(r, length));
+        return r;
+    }
+
+    /**
+     * {@code recv()} into {@code dst}'s remaining space; its position advances by the bytes stored.
+     *
+     * @return as {@link #recv(byte[], int, int, MsgFlag...)}
+     * @throws IllegalArgumentException if dst is read-only
+     */
+    public int recv(ByteBuffer dst, MsgFlag... flags) throws IOException {
+        Args.writable(dst, "dst");
+        int mask = MsgFlag.mask(flags);
+        return receiveBuffer("recv", dst, mask, 0L);
+    }
+
+    /**
+     * {@code recvfrom()} into {@code dst[offset, offset + length)}.
+     *
+     * @return the length and sender, or null when nothing is ready on a non-blocking call;
+     *         the length is {@link #EOF} at the end of a stream
+     */
+    public Received recvFrom(byte[] dst, int offset, int length, MsgFlag... flags) throws IOException {
+        Args.range(dst, offset, length, "dst");
+        int mask = MsgFlag.mask(flags);
+        Scratch scratch = Scratch.get();
+        ByteBuffer data = scratch.data(length);
+        int r = receive("recvfrom", data, 0, length, mask, scratch.outAddress());
+        if (r == WOULD_BLOCK) return null;
+        if (r > 0) data.get(0, dst, offset, Math.min(r, length));
+        return new Received(r, r == EOF ? null : AddressCodec.read(scratch.out()));
+    }
+
+    /**
+     * {@code recvfrom()} into {@code dst}'s remaining space; its position advances by the bytes stored.
+     *
+     * @return as {@link #recvFrom(byte[], int, int, MsgFlag...)}
+     * @throws IllegalArgumentException if dst is read-only
+     */
+    public Received recvFrom(ByteBuffer dst, MsgFlag... flags) throws IOException {
+        Args.writable(dst, "dst");
+        int mask = MsgFlag.mask(flags);
+        Scratch scratch = Scratch.get();
+        int r = receiveBuffer("recvfrom", dst, mask, scratch.outAddress());
+        if (r == WOULD_BLOCK) return null;
+        return new Received(r, r == EOF ? null : AddressCodec.read(scratch.out()));
+    }
+
+    private int receiveBuffer(String operation, ByteBuffer dst, int mask, long from) throws IOException {
+        int position = dst.position();
+        int length = dst.limit() - position;
+        int r;
+        if (dst.isDirect()) {
+            r = receive(operation, dst, position, length, mask, from);
+        } else {
+            ByteBuffer data = Scratch.get().data(length);
+            r = receive(operation, data, 0, length, mask, from);
+            if (r > 0) dst.put(position, data, 0, Math.min(r, length));
+        }
+        if (r > 0) dst.position(position + Math.min(r, length));
+        return r;
+    }
+
+    private int receive(String operation, ByteBuffer direct, int offset, int length, int mask, long from)
+            throws IOException {
+        long fd = handle.begin(operation);
+        int r;
+        boolean closed;
+        try {
+            r = NativeSocket.recv(fd, direct, offset, length, mask, from);
+        } finally {
+            closed = end();
+        }
+        if (r > 0) return r;
+        if (r == 0) {
+            // The dead socket a concurrent close leaves behind reads as end of stream: report the close instead.
+            if (closed) throw new SocketClosedException(operation, true);
+            return type == Type.STREAM && length > 0 ? EOF : 0;
+        }
+        if (!closed && wouldBlock(r, mask)) return WOULD_BLOCK;
+        throw failure(operation, null, r, closed);
+    }
+
+    // ---- lifetime -----------------------------------------------------------------------------------------------
+
+    /** Whether {@link #close()} has not been called yet. */
+    public boolean isOpen() {
+        return !handle.isClosed();
+    }
+
+    /**
+     * The OS handle: an fd on Linux and macOS, a {@code SOCKET} on Windows. Valid
+     * only while the socket is open; for diagnostics and interop.
+     */
+    public long handle() throws SocketClosedException {
+        long fd = handle.begin("handle");
+        end();
+        return fd;
+    }
+
+    /**
+     * Closes the socket. Calls blocked in it on other threads wake and throw
+     * {@link SocketClosedException}. Idempotent.
+     */
+    @Override
+    public void close() {
+        cleanable.clean();
+    }
+
+    @Override
+    public String toString() {
+        return "Socket[" + family + " " + type + (protocol == Protocol.DEFAULT ? "" : " " + protocol)
+                + (handle.isClosed() ? " closed" : " handle=" + handle.fd()) + "]";
+    }
+
+    // ---- shared ---------------------------------------------------------------------------------------------------
+
+    /** Ends a call and keeps this socket reachable until then, so the Cleaner cannot close it mid-call. */
+    private boolean end() {
+        boolean closed = handle.end();
+        Reference.reachabilityFence(this);
+        return closed;
+    }
+
+    private boolean wouldBlock(long result, int mask) {
+        return NativeErrors.portable(result) == Errno.EAGAIN.code() && (!blocking || (mask & DONTWAIT) != 0);
+    }
+
+    private IOException failure(String operation, Object detail, long result, boolean closedDuringCall) {
+        return closedDuringCall ? new SocketClosedException(operation, true)
+                : Errors.failure(operation, detail, result, type);
+    }
+}

@@ -1,0 +1,41 @@
+package org.sockets4j;
+
+import java.util.OptionalInt;
+import org.sockets4j.internal.NativeConstants;
+
+/** Socket types ({@code SOCK_*}), the second argument of {@code socket()}. */
+public enum Type {
+    /** Reliable byte stream ({@code SOCK_STREAM}): TCP, SCTP one-to-one, Unix stream. */
+    STREAM("SOCK_STREAM"),
+    /** Datagrams ({@code SOCK_DGRAM}): UDP, Unix datagrams. */
+    DGRAM("SOCK_DGRAM"),
+    /** Reliable, ordered records ({@code SOCK_SEQPACKET}): SCTP one-to-many, Unix seqpacket. */
+    SEQPACKET("SOCK_SEQPACKET"),
+    /** Raw protocol access ({@code SOCK_RAW}); usually needs privileges. */
+    RAW("SOCK_RAW");
+
+    private final String cName;
+
+    Type(String cName) {
+        this.cName = cName;
+    }
+
+    /** The C name, e.g. {@code SOCK_STREAM}. */
+    public String cName() {
+        return cName;
+    }
+
+    /** This platform's number for the type, or empty when its headers do not define it. */
+    public OptionalInt nativeValue() {
+        return NativeConstants.get(cName);
+    }
+
+    /** Whether the platform defines this socket type. */
+    public boolean isSupported() {
+        return nativeValue().isPresent();
+    }
+
+    int requireNative() {
+        return nativeValue().orElseThrow(() -> Unsupported.feature("socket type " + this + " (" + cName + ")"));
+    }
+}

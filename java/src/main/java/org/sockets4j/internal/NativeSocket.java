@@ -1,0 +1,55 @@
+package org.sockets4j.internal;
+
+import java.nio.ByteBuffer;
+
+/**
+ * The core socket calls (socket.h). Every method returns {@code >= 0} or a
+ * negative packed error ({@link NativeErrors#portable}, {@link NativeErrors#nativeCode}).
+ * Addresses are {@code long}s pointing at the 128-byte layout of address.h in
+ * memory the caller owns; 0 means none. Buffers are direct and the caller has
+ * checked that {@code [offset, offset + length)} lies inside them.
+ */
+public final class NativeSocket {
+
+    static {
+        NativeLibrary.load();
+    }
+
+    private NativeSocket() {}
+
+    public static native long open(int family, int type, int protocol);
+
+    public static native int familySupported(int family);
+
+    public static native int bind(long handle, long address);
+
+    public static native int listen(long handle, int backlog);
+
+    public static native long accept(long handle, long peerOut);
+
+    public static native int connect(long handle, long address);
+
+    public static native int connectTimeout(long handle, long address, int timeoutMillis);
+
+    public static native int finishConnect(long handle);
+
+    public static native int send(long handle, ByteBuffer buffer, int offset, int length, int flags, long to);
+
+    public static native int recv(long handle, ByteBuffer buffer, int offset, int length, int flags, long fromOut);
+
+    public static native int shutdown(long handle, int how);
+
+    public static native int localAddress(long handle, long out);
+
+    public static native int remoteAddress(long handle, long out);
+
+    public static native int setBlocking(long handle, boolean blocking);
+
+    public static native int isBlocking(long handle);
+
+    public static native int type(long handle);
+
+    public static native int close(long handle);
+
+    public static native void preClose(long handle);
+}

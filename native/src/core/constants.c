@@ -1,0 +1,48 @@
+/*
+ * The constants table: this library's own portable numbers (address layout,
+ * sizes), then the platform's (platform_constants.h), one lookup for both.
+ */
+#include "sockets4j/constants.h"
+
+#include <string.h>
+
+#include "platform_constants.h"
+#include "sockets4j/address.h"
+
+static const struct s4j_named_constant portable[] = {
+    {"S4J_ADDRESS_SIZE", S4J_ADDRESS_SIZE},
+    {"S4J_AF_UNSPEC", S4J_AF_UNSPEC},
+    {"S4J_AF_INET", S4J_AF_INET},
+    {"S4J_AF_INET6", S4J_AF_INET6},
+    {"S4J_AF_UNIX", S4J_AF_UNIX},
+    {"S4J_UNIX_PATH_MAX", 0}, /* the backend's answer, below */
+};
+
+#define PORTABLE_COUNT (sizeof portable / sizeof portable[0])
+
+static const struct s4j_named_constant *row(size_t i) {
+    if (i < PORTABLE_COUNT) return &portable[i];
+    i -= PORTABLE_COUNT;
+    return i < s4j_platform_constant_count ? &s4j_platform_constants[i] : NULL;
+}
+
+int s4j_constant(const char *name, int32_t *value) {
+    if (strcmp(name, "S4J_UNIX_PATH_MAX") == 0) {
+        *value = s4j_unix_path_max();
+        return 1;
+    }
+    for (size_t i = 0; row(i) != NULL; i++) {
+        if (strcmp(row(i)->name, name) == 0) {
+            *value = row(i)->value;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+size_t s4j_constant_count(void) { return PORTABLE_COUNT + s4j_platform_constant_count; }
+
+const char *s4j_constant_name(size_t i) {
+    const struct s4j_named_constant *c = row(i);
+    return c == NULL ? NULL : c->name;
+}
