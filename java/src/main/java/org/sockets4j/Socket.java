@@ -324,7 +324,18 @@ public final class Socket implements AutoCloseable {
 
     /** {@code send()} of a whole array. */
     public int send(byte[] src) throws IOException {
-        return send(src, 0, Args.notNull(src, "src").length, NO_FLAGS);
+        return send(src, 0, Args.notNull(src, "src").length);
+    }
+
+    /**
+     * {@code send()} without flags: sends {@code src[offset, offset + length)}; on a
+     * stream socket perhaps only part of it (the count is returned).
+     *
+     * @return the bytes sent, or {@link #WOULD_BLOCK}
+     */
+    public int send(byte[] src, int offset, int length) throws IOException {
+        Args.range(src, offset, length, "src");
+        return sendArray(src, offset, length, 0);
     }
 
     /**
@@ -335,10 +346,22 @@ public final class Socket implements AutoCloseable {
      */
     public int send(byte[] src, int offset, int length, MsgFlag... flags) throws IOException {
         Args.range(src, offset, length, "src");
-        int mask = MsgFlag.mask(flags);
+        return sendArray(src, offset, length, MsgFlag.mask(flags));
+    }
+
+    private int sendArray(byte[] src, int offset, int length, int mask) throws IOException {
         ByteBuffer data = Scratch.get().data(length);
         data.put(0, src, offset, length);
         return transmit("send", data, 0, length, mask, null, 0L);
+    }
+
+    /**
+     * {@code send()} of {@code src}'s remaining bytes, without flags; its position advances by the bytes sent.
+     *
+     * @return the bytes sent, or {@link #WOULD_BLOCK}
+     */
+    public int send(ByteBuffer src) throws IOException {
+        return sendBuffer("send", src, null, NO_FLAGS);
     }
 
     /**
@@ -417,7 +440,17 @@ public final class Socket implements AutoCloseable {
 
     /** {@code recv()} into a whole array. */
     public int recv(byte[] dst) throws IOException {
-        return recv(dst, 0, Args.notNull(dst, "dst").length, NO_FLAGS);
+        return recv(dst, 0, Args.notNull(dst, "dst").length);
+    }
+
+    /**
+     * {@code recv()} without flags into {@code dst[offset, offset + length)}.
+     *
+     * @return the bytes received, {@link #EOF} at the end of a stream, or {@link #WOULD_BLOCK}
+     */
+    public int recv(byte[] dst, int offset, int length) throws IOException {
+        Args.range(dst, offset, length, "dst");
+        return recvArray(dst, offset, length, 0);
     }
 
     /**
@@ -428,11 +461,25 @@ public final class Socket implements AutoCloseable {
      */
     public int recv(byte[] dst, int offset, int length, MsgFlag... flags) throws IOException {
         Args.range(dst, offset, length, "dst");
-        int mask = MsgFlag.mask(flags);
+        return recvArray(dst, offset, length, MsgFlag.mask(flags));
+    }
+
+    private int recvArray(byte[] dst, int offset, int length, int mask) throws IOException {
         ByteBuffer data = Scratch.get().data(length);
         int r = receive("recv", data, 0, length, mask, 0L);
         if (r > 0) data.get(0, dst, offset, Math.min(r, length));
         return r;
+    }
+
+    /**
+     * {@code recv()} without flags into {@code dst}'s remaining space; its position advances by the bytes stored.
+     *
+     * @return the bytes received, {@link #EOF} at the end of a stream, or {@link #WOULD_BLOCK}
+     * @throws IllegalArgumentException if dst is read-only
+     */
+    public int recv(ByteBuffer dst) throws IOException {
+        Args.writable(dst, "dst");
+        return receiveBuffer("recv", dst, 0, 0L);
     }
 
     /**

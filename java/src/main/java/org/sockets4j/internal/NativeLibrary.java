@@ -161,7 +161,7 @@ public final class NativeLibrary {
      * that name or has loosened it, a fresh directory of this JVM's own is used.
      */
     private static Path privateDirectory() throws IOException {
-        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        Path tmp = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
         String user = System.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9._-]", "_");
         Path dir = tmp.resolve("sockets4j-" + user);
         boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
@@ -184,7 +184,7 @@ public final class NativeLibrary {
     private static boolean isPrivate(Path dir) throws IOException {
         if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) return false;
         UserPrincipal owner = Files.getOwner(dir, LinkOption.NOFOLLOW_LINKS);
-        Path probe = Files.createTempFile("sockets4j-owner", ".probe");
+        Path probe = Files.createTempFile(dir.getParent(), "sockets4j-owner", ".probe");
         try {
             UserPrincipal me = Files.getOwner(probe);
             return owner.equals(me) && Files.getPosixFilePermissions(dir, LinkOption.NOFOLLOW_LINKS).equals(OWNER_ONLY);

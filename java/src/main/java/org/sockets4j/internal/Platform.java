@@ -32,7 +32,7 @@ public record Platform(String os, String arch) {
     private static String os(String osName) {
         String name = normalize(osName);
         if (name.startsWith("linux")) return "linux";
-        if (name.startsWith("macosx") || name.startsWith("osx") || name.startsWith("darwin")) return "osx";
+        if (name.startsWith("mac") || name.startsWith("osx") || name.startsWith("darwin")) return "osx";
         if (name.startsWith("windows")) return "windows";
         return name;
     }
