@@ -1,0 +1,329 @@
+package org.sockets4j.samples;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.UnixDomainSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.sockets4j.Accepted;
+import org.sockets4j.Errno;
+import org.sockets4j.Family;
+import org.sockets4j.NativeError;
+import org.sockets4j.Socket;
+import org.sockets4j.SocketClosedException;
+import org.sockets4j.Type;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code sockets4j echo-server}: the notes' {@code serv.cpp} in Java. It opens a
+ * stream socket, binds it, listens, and accepts connections in a loop; a thread
+ * per client receives and sends every chunk back, printing what it received.
+ *
+ * <p>It prints {@code listening on ADDR} once connections can be made (with the
+ * port the kernel picked for {@code --port 0}). A shutdown hook (Ctrl-C, SIGTERM)
+ * closes the listening socket, which wakes the blocked {@code accept}, and every
+ * client socket, removes the Unix socket file the server created, and ends the
+ * JVM with exit code 0 instead of the signal's 128 + n.
+ */
+@Command(name = "echo-server",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Accepts TCP or Unix stream connections and sends back every byte received,",
+            "one thread per client. Prints 'listening on ADDR' once ready. Ctrl-C stops it.",
+        })
+public final class EchoServer implements Callable<Integer> {
+
+    private static final int BUFFER_SIZE = 4096;
+    private static final Duration STOP_WAIT = Duration.ofSeconds(2);
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--port", paramLabel = "PORT", converter = PortConverter.class,
+            description = "TCP port, 0 for any free one (default: " + Endpoints.DEFAULT_PORT + ")")
+    private Integer port;
+
+    @Option(names = "--bind", paramLabel = "ADDR",
+            description = "local address or host name (default: the family's wildcard address)")
+    private String bind;
+
+    @Option(names = "--family", paramLabel = "FAMILY", converter = FamilyConverter.class,
+            description = FamilyConverter.CHOICES + " (default: inet; that of --bind; unix with --path)")
+    private Family family;
+
+    @Option(names = "--path", paramLabel = "P",
+            description = "socket file to create, for --family unix; a stale one is replaced")
+    private Path path;
+
+    @Option(names = "--backlog", paramLabel = "N", defaultValue = "16",
+            description = "listen() backlog (default: ${DEFAULT-VALUE})")
+    private int backlog;
+
+    private final CompletableFuture<SocketAddress> listening = new CompletableFuture<>();
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private final Set<Socket> clients = ConcurrentHashMap.newKeySet();
+    private final Set<Thread> workers = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger connections = new AtomicInteger();
+    private volatile Socket listener;
+    private volatile boolean stopping;
+    private PrintWriter out;
+    private PrintWriter err;
+    /** The Unix socket file this server's bind created, and its file key, until it is removed. */
+    private Path createdFile;
+    private Object createdFileKey;
+
+    @Override
+    public Integer call() throws IOException {
+        out = spec.commandLine().getOut();
+        err = spec.commandLine().getErr();
+        Family chosen = chooseFamily();
+        Thread hook = new Thread(this::onShutdown, "echo-server-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            serve(chosen, localAddress(chosen));
+            out.println("echo-server: stopped");
+            return 0;
+        } catch (IOException | RuntimeException | Error e) {
+            listening.completeExceptionally(e);
+            throw e;
+        } finally {
+            listening.completeExceptionally(new IOException("the server stopped before it was listening"));
+            cleanup();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook is running: it is what stopped this server.
+            }
+            out.flush();
+            finished.countDown();
+        }
+    }
+
+    // ---- options ------------------------------------------------------------------------------------------------
+
+    private Family chooseFamily() {
+        if (backlog < 0) throw usage("--backlog must be 0 or more, not " + backlog);
+        Family chosen = family != null ? family : path != null ? Family.UNIX : null;
+        if (chosen == Family.UNIX) {
+            if (path == null) throw usage("--family unix needs --path P, the socket file to create");
+            if (bind != null) throw usage("--bind is for inet and inet6; a unix server listens on --path");
+            if (port != null) throw usage("--port is for inet and inet6; a unix server listens on --path");
+        } else if (path != null) {
+            throw usage("--path is for --family unix, not " + chosen.name().toLowerCase(Locale.ROOT));
+        }
+        return chosen; // null: inet, or the family of --bind
+    }
+
+    private SocketAddress localAddress(Family chosen) throws IOException {
+        if (chosen == Family.UNIX) return UnixDomainSocketAddress.of(path);
+        int p = port == null ? Endpoints.DEFAULT_PORT : port;
+        if (bind == null) return Endpoints.wildcard(chosen == null ? Family.INET : chosen, p);
+        return Endpoints.resolve(bind, p, chosen);
+    }
+
+    private ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+
+    // ---- the server ---------------------------------------------------------------------------------------------
+
+    private void serve(Family chosen, SocketAddress local) throws IOException {
+        Family f = chosen != null ? chosen : Endpoints.familyOf(((InetSocketAddress) local).getAddress());
+        if (f == Family.UNIX) removeStaleSocketFile(path);
+        try (Socket server = Socket.open(f, Type.STREAM)) {
+            listener = server;
+            if (stopping) return; // stop() ran before there was a socket to close
+            server.bind(local);
+            if (f == Family.UNIX) rememberCreatedFile(path);
+            server.listen(backlog);
+            SocketAddress bound = server.localAddress();
+            out.println("listening on " + Endpoints.format(bound));
+            out.flush();
+            listening.complete(bound);
+            acceptLoop(server);
+        }
+    }
+
+    private void acceptLoop(Socket server) throws IOException {
+        while (true) {
+            Accepted connection;
+            try {
+                connection = server.accept();
+            } catch (SocketClosedException e) {
+                if (stopping) return;
+                throw e;
+            } catch (IOException e) {
+                // The peer gave up while queued: nothing to serve, keep accepting.
+                if (e instanceof NativeError n && n.errno() == Errno.ECONNABORTED) continue;
+                throw e;
+            }
+            String client = "#" + connections.incrementAndGet() + " " + Endpoints.format(connection.peer());
+            clients.add(connection.socket());
+            if (stopping) { // stop() may have closed the clients before this one was in the set
+                connection.close();
+                return;
+            }
+            Thread worker = new Thread(() -> echo(connection, client), "echo-server " + client);
+            worker.setDaemon(true);
+            workers.add(worker);
+            worker.start();
+        }
+    }
+
+    /** serv.cpp's ClientThread: receive, print, send it all back, until the client ends the stream. */
+    private void echo(Accepted connection, String client) {
+        Socket socket = connection.socket();
+        String prefix = "[" + client + "] ";
+        out.println(prefix + "connected");
+        byte[] buf = new byte[BUFFER_SIZE];
+        try (connection) {
+            int n;
+            while ((n = socket.recv(buf)) != Socket.EOF) {
+                out.println(prefix + "recv: " + Text.ofChunk(buf, 0, n));
+                SocketIo.sendAll(socket, buf, 0, n);
+            }
+            out.println(prefix + "disconnected");
+        } catch (IOException e) {
+            if (!stopping) err.println("echo-server: " + client + ": " + CliErrors.describe(e));
+        } finally {
+            clients.remove(socket);
+            workers.remove(Thread.currentThread());
+        }
+    }
+
+    // ---- Unix socket file ----------------------------------------------------------------------------------------
+
+    /**
+     * A socket file left by a server that died keeps {@code bind} failing with
+     * EADDRINUSE. Removes the file at {@code file} only if it is a socket file and
+     * a connection to it is refused; a live server there is an error.
+     */
+    private void removeStaleSocketFile(Path file) throws IOException {
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException absent) {
+            return;
+        }
+        if (!attributes.isOther()) return; // not a socket: leave it alone, bind reports EADDRINUSE
+        try (Socket probe = Socket.open(Family.UNIX, Type.STREAM)) {
+            probe.connect(UnixDomainSocketAddress.of(file));
+        } catch (ConnectException refused) {
+            Files.deleteIfExists(file);
+            out.println("removed stale socket file " + file);
+            return;
+        }
+        throw new IOException("bind " + file + ": another server is listening there");
+    }
+
+    private synchronized void rememberCreatedFile(Path file) throws IOException {
+        createdFile = file;
+        createdFileKey = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+    }
+
+    /** Removes the socket file this server created, unless something else has replaced it since. */
+    private synchronized void removeCreatedFile() {
+        Path file = createdFile;
+        if (file == null) return;
+        createdFile = null;
+        try {
+            Object key = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+            if (Objects.equals(key, createdFileKey)) Files.delete(file);
+        } catch (NoSuchFileException gone) {
+            // already removed
+        } catch (IOException e) {
+            err.println("echo-server: cannot remove " + file + ": " + e.getMessage());
+        }
+    }
+
+    // ---- stopping -------------------------------------------------------------------------------------------------
+
+    /**
+     * Stops the server from any thread: closes the listening socket, which wakes the
+     * {@code accept} that {@link #call()} is blocked in, and every client socket.
+     * {@link #call()} then returns 0.
+     */
+    void stop() {
+        stopping = true;
+        Socket server = listener;
+        if (server != null) server.close();
+        for (Socket client : clients) {
+            client.close();
+        }
+    }
+
+    /**
+     * Waits until the server listens.
+     *
+     * @return the bound address, with the port the kernel chose for {@code --port 0}
+     * @throws IOException if the server failed or stopped first, or did not listen in time
+     */
+    SocketAddress awaitListening(Duration timeout) throws IOException, InterruptedException {
+        try {
+            return listening.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new IOException("echo-server did not start: " + CliErrors.describe(e.getCause()), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IOException("echo-server did not listen within " + timeout.toMillis() + " ms");
+        }
+    }
+
+    /** Closes everything, waits briefly for the client threads, and removes the socket file. */
+    private void cleanup() {
+        stop();
+        long deadline = System.nanoTime() + STOP_WAIT.toNanos();
+        for (Thread worker : workers) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) break;
+            try {
+                worker.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        removeCreatedFile();
+    }
+
+    /**
+     * The shutdown hook: stops the server, lets {@link #call()} finish its cleanup,
+     * and ends the JVM with 0, since a stop by signal is this server's normal end.
+     */
+    private void onShutdown() {
+        stop();
+        try {
+            finished.await(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        removeCreatedFile();
+        if (out != null) out.flush();
+        if (err != null) err.flush();
+        System.out.flush();
+        System.err.flush();
+        Runtime.getRuntime().halt(0);
+    }
+}
