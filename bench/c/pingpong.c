@@ -1,0 +1,357 @@
+/*
+ * The C reference of the JMH benchmarks in bench/: the same system calls
+ * sockets4j makes, with no JVM anywhere, so that bench/run can say how far a
+ * Java call sits from the bare kernel call.
+ *
+ *   tcp_roundtrip_ns            send() 64 bytes, recv() the 64-byte echo, on a
+ *                               connected AF_INET stream socket (TcpRoundTrip)
+ *   udp_roundtrip_ns            sendto() + recvfrom() of a 64-byte datagram (UdpRoundTrip)
+ *   udp_connected_roundtrip_ns  send() + recv() on a connected datagram socket (UdpRoundTrip)
+ *   socket_open_close_ns        socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC) + close() (OpenClose)
+ *
+ * The echo peers run on a second thread, as the JDK echo threads of the Java
+ * benchmarks do; the TCP peer sets TCP_NODELAY on its side like theirs, and the
+ * client does not, like a sockets4j client (see TcpRoundTrip.java on Nagle).
+ * Sends pass MSG_NOSIGNAL, sockets are opened with SOCK_CLOEXEC: as in sockets4j.
+ *
+ * Each test runs warm-up rounds, then measured rounds of a fixed time; a round's
+ * score is its time divided by its operations, and the printed score the mean of
+ * the measured rounds (what JMH reports for AverageTime). Output: one line
+ * "<name> <ns per op>" per test; lines starting with '#' are comments.
+ *
+ * Usage: s4j_bench_pingpong [-w warmup_rounds] [-i rounds] [-t seconds_per_round] [test...]
+ */
+#define _POSIX_C_SOURCE 200809L
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+#define MESSAGE_SIZE 64
+#define MAX_ROUNDS 1000
+
+#ifdef MSG_NOSIGNAL
+#define SEND_FLAGS MSG_NOSIGNAL
+#else
+#define SEND_FLAGS 0
+#endif
+
+#ifdef SOCK_CLOEXEC
+#define OPEN_FLAGS SOCK_CLOEXEC
+#else
+#define OPEN_FLAGS 0
+#endif
+
+static void fail(const char *what) {
+    fprintf(stderr, "pingpong: %s: %s\n", what, strerror(errno));
+    exit(1);
+}
+
+static double now_ns(void) {
+    struct timespec t;
+    if (clock_gettime(CLOCK_MONOTONIC, &t) != 0) fail("clock_gettime");
+    return (double)t.tv_sec * 1e9 + (double)t.tv_nsec;
+}
+
+static int open_socket(int type) {
+    int fd = socket(AF_INET, type | OPEN_FLAGS, 0);
+    if (fd == -1) fail("socket");
+    return fd;
+}
+
+/* A socket of the given type bound to 127.0.0.1 on a port the kernel picks; *address gets the result. */
+static int bound_loopback(int type, struct sockaddr_in *address) {
+    int fd = open_socket(type);
+    memset(address, 0, sizeof *address);
+    address->sin_family = AF_INET;
+    address->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    address->sin_port = 0;
+    if (bind(fd, (const struct sockaddr *)address, sizeof *address) == -1) fail("bind");
+    socklen_t length = sizeof *address;
+    if (getsockname(fd, (struct sockaddr *)address, &length) == -1) fail("getsockname");
+    return fd;
+}
+
+/* Sends all of buf[0, length) on a stream socket. */
+static void send_all(int fd, const char *buf, size_t length) {
+    for (size_t sent = 0; sent < length;) {
+        ssize_t n = send(fd, buf + sent, length - sent, SEND_FLAGS);
+        if (n == -1) {
+            if (errno == EINTR) continue;
+            fail("send");
+        }
+        sent += (size_t)n;
+    }
+}
+
+/* Fills buf[0, length) from a stream socket; 0 when the peer closed first, 1 when filled. */
+static int recv_all(int fd, char *buf, size_t length) {
+    for (size_t received = 0; received < length;) {
+        ssize_t n = recv(fd, buf + received, length - received, 0);
+        if (n == -1) {
+            if (errno == EINTR) continue;
+            fail("recv");
+        }
+        if (n == 0) return 0;
+        received += (size_t)n;
+    }
+    return 1;
+}
+
+/* ---- echo peers ---------------------------------------------------------------------------------------- */
+
+static void *tcp_echo(void *arg) {
+    int listener = *(const int *)arg;
+    int fd;
+    do {
+        fd = accept(listener, NULL, NULL);
+    } while (fd == -1 && errno == EINTR);
+    if (fd == -1) fail("accept");
+    int one = 1;
+    if (setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one) == -1) fail("setsockopt(TCP_NODELAY)");
+    char buf[MESSAGE_SIZE];
+    while (recv_all(fd, buf, sizeof buf)) {
+        send_all(fd, buf, sizeof buf);
+    }
+    close(fd);
+    return NULL;
+}
+
+/* Sends every datagram back to its source; an empty datagram stops it. */
+static void *udp_echo(void *arg) {
+    int fd = *(const int *)arg;
+    char buf[MESSAGE_SIZE];
+    for (;;) {
+        struct sockaddr_in source;
+        socklen_t length = sizeof source;
+        ssize_t n = recvfrom(fd, buf, sizeof buf, 0, (struct sockaddr *)&source, &length);
+        if (n == -1) {
+            if (errno == EINTR) continue;
+            fail("recvfrom (echo)");
+        }
+        if (n == 0) return NULL;
+        if (sendto(fd, buf, (size_t)n, SEND_FLAGS, (const struct sockaddr *)&source, length) == -1) {
+            fail("sendto (echo)");
+        }
+    }
+}
+
+/* ---- the operations measured ----------------------------------------------------------------------------- */
+
+struct client {
+    int fd;
+    struct sockaddr_in peer;
+    char buf[MESSAGE_SIZE];
+};
+
+static void tcp_roundtrip(struct client *c) {
+    send_all(c->fd, c->buf, sizeof c->buf);
+    if (!recv_all(c->fd, c->buf, sizeof c->buf)) {
+        errno = ECONNRESET;
+        fail("tcp echo closed");
+    }
+}
+
+static void check_datagram(ssize_t n, const char *what) {
+    if (n == -1) fail(what);
+    if (n != MESSAGE_SIZE) {
+        fprintf(stderr, "pingpong: %s: %zd bytes, expected %d\n", what, n, MESSAGE_SIZE);
+        exit(1);
+    }
+}
+
+static void udp_roundtrip(struct client *c) {
+    check_datagram(sendto(c->fd, c->buf, sizeof c->buf, SEND_FLAGS, (const struct sockaddr *)&c->peer, sizeof c->peer),
+                   "sendto");
+    struct sockaddr_storage source;
+    socklen_t length = sizeof source;
+    check_datagram(recvfrom(c->fd, c->buf, sizeof c->buf, 0, (struct sockaddr *)&source, &length), "recvfrom");
+}
+
+static void udp_connected_roundtrip(struct client *c) {
+    check_datagram(send(c->fd, c->buf, sizeof c->buf, SEND_FLAGS), "send");
+    check_datagram(recv(c->fd, c->buf, sizeof c->buf, 0), "recv");
+}
+
+static void socket_open_close(struct client *c) {
+    (void)c;
+    if (close(open_socket(SOCK_STREAM)) == -1) fail("close");
+}
+
+/* ---- timing ---------------------------------------------------------------------------------------------- */
+
+struct settings {
+    int warmup_rounds;
+    int rounds;
+    double round_ns;
+};
+
+/* Runs op for one round of about settings->round_ns; returns ns per operation. */
+static double round_of(void (*op)(struct client *), struct client *c, double round_ns) {
+    enum { BATCH = 16 }; /* operations between two looks at the clock */
+    long ops = 0;
+    double start = now_ns();
+    double elapsed;
+    do {
+        for (int i = 0; i < BATCH; i++) {
+            op(c);
+        }
+        ops += BATCH;
+        elapsed = now_ns() - start;
+    } while (elapsed < round_ns);
+    return elapsed / (double)ops;
+}
+
+static void measure(const char *name, void (*op)(struct client *), struct client *c, const struct settings *s) {
+    double scores[MAX_ROUNDS];
+    for (int i = 0; i < s->warmup_rounds; i++) {
+        round_of(op, c, s->round_ns);
+    }
+    double sum = 0.0;
+    double min = 0.0;
+    double max = 0.0;
+    for (int i = 0; i < s->rounds; i++) {
+        scores[i] = round_of(op, c, s->round_ns);
+        sum += scores[i];
+        if (i == 0 || scores[i] < min) min = scores[i];
+        if (i == 0 || scores[i] > max) max = scores[i];
+    }
+    printf("# %s: %d rounds, min %.1f, max %.1f ns/op\n", name, s->rounds, min, max);
+    printf("%s %.1f\n", name, sum / s->rounds);
+    fflush(stdout);
+}
+
+/* ---- the tests --------------------------------------------------------------------------------------------- */
+
+static void run_tcp(const struct settings *s) {
+    struct sockaddr_in address;
+    int listener = bound_loopback(SOCK_STREAM, &address);
+    if (listen(listener, 1) == -1) fail("listen");
+    pthread_t echo;
+    if ((errno = pthread_create(&echo, NULL, tcp_echo, &listener)) != 0) fail("pthread_create");
+
+    struct client c = {.fd = open_socket(SOCK_STREAM), .peer = address};
+    memset(c.buf, 'x', sizeof c.buf);
+    if (connect(c.fd, (const struct sockaddr *)&address, sizeof address) == -1) fail("connect");
+    measure("tcp_roundtrip_ns", tcp_roundtrip, &c, s);
+
+    close(c.fd); /* the echo sees end of stream and returns */
+    if ((errno = pthread_join(echo, NULL)) != 0) fail("pthread_join");
+    close(listener);
+}
+
+static void run_udp(const struct settings *s, int connected) {
+    struct sockaddr_in address;
+    int server = bound_loopback(SOCK_DGRAM, &address);
+    pthread_t echo;
+    if ((errno = pthread_create(&echo, NULL, udp_echo, &server)) != 0) fail("pthread_create");
+
+    struct client c = {.fd = open_socket(SOCK_DGRAM), .peer = address};
+    memset(c.buf, 'x', sizeof c.buf);
+    if (connected) {
+        if (connect(c.fd, (const struct sockaddr *)&address, sizeof address) == -1) fail("connect");
+        measure("udp_connected_roundtrip_ns", udp_connected_roundtrip, &c, s);
+    } else {
+        measure("udp_roundtrip_ns", udp_roundtrip, &c, s);
+    }
+
+    /* an empty datagram stops the echo */
+    if (sendto(c.fd, c.buf, 0, SEND_FLAGS, (const struct sockaddr *)&address, sizeof address) == -1) fail("sendto");
+    if ((errno = pthread_join(echo, NULL)) != 0) fail("pthread_join");
+    close(c.fd);
+    close(server);
+}
+
+static void run_udp_unconnected(const struct settings *s) {
+    run_udp(s, 0);
+}
+
+static void run_udp_connected(const struct settings *s) {
+    run_udp(s, 1);
+}
+
+static void run_open_close(const struct settings *s) {
+    struct client c = {.fd = -1};
+    measure("socket_open_close_ns", socket_open_close, &c, s);
+}
+
+static const struct test {
+    const char *name;
+    void (*run)(const struct settings *);
+} tests[] = {
+    {"tcp_roundtrip", run_tcp},
+    {"udp_roundtrip", run_udp_unconnected},
+    {"udp_connected_roundtrip", run_udp_connected},
+    {"socket_open_close", run_open_close},
+};
+
+#define TEST_COUNT (sizeof tests / sizeof tests[0])
+
+static void usage(void) {
+    fprintf(stderr, "usage: s4j_bench_pingpong [-w warmup_rounds] [-i rounds] [-t seconds_per_round] [test...]\n"
+                    "tests:");
+    for (size_t i = 0; i < TEST_COUNT; i++) {
+        fprintf(stderr, " %s", tests[i].name);
+    }
+    fprintf(stderr, "\n");
+    exit(2);
+}
+
+static long whole_number(const char *text, long lowest, long highest) {
+    char *end;
+    errno = 0;
+    long value = strtol(text, &end, 10);
+    if (errno != 0 || end == text || *end != '\0' || value < lowest || value > highest) usage();
+    return value;
+}
+
+int main(int argc, char **argv) {
+    struct settings s = {.warmup_rounds = 3, .rounds = 5, .round_ns = 1e9};
+    int first_test = argc;
+    for (int i = 1; i < argc; i++) {
+        if (argv[i][0] != '-') {
+            first_test = i;
+            break;
+        }
+        if (i + 1 >= argc) usage();
+        if (strcmp(argv[i], "-w") == 0) {
+            s.warmup_rounds = (int)whole_number(argv[++i], 0, MAX_ROUNDS);
+        } else if (strcmp(argv[i], "-i") == 0) {
+            s.rounds = (int)whole_number(argv[++i], 1, MAX_ROUNDS);
+        } else if (strcmp(argv[i], "-t") == 0) {
+            char *end;
+            double seconds = strtod(argv[++i], &end);
+            if (end == argv[i] || *end != '\0' || !(seconds > 0.0 && seconds <= 3600.0)) usage();
+            s.round_ns = seconds * 1e9;
+        } else {
+            usage();
+        }
+    }
+
+    for (int i = first_test; i < argc; i++) {
+        int known = 0;
+        for (size_t t = 0; t < TEST_COUNT; t++) {
+            known |= strcmp(argv[i], tests[t].name) == 0;
+        }
+        if (!known) usage();
+    }
+
+    printf("# sockets4j C reference: %d-byte messages over 127.0.0.1; %d warm-up + %d measured rounds of %.2f s\n",
+           MESSAGE_SIZE, s.warmup_rounds, s.rounds, s.round_ns / 1e9);
+    for (size_t t = 0; t < TEST_COUNT; t++) {
+        int wanted = first_test == argc;
+        for (int i = first_test; i < argc && !wanted; i++) {
+            wanted = strcmp(argv[i], tests[t].name) == 0;
+        }
+        if (wanted) tests[t].run(&s);
+    }
+    return 0;
+}

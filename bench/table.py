@@ -1,0 +1,147 @@
+#!/usr/bin/env python3
+"""Prints bench/run's table: JMH results (JSON) and the C reference program's
+output side by side, with the ratios sockets4j/JDK and sockets4j/C."""
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import subprocess
+import sys
+
+PACKAGE = "org.sockets4j.bench."
+
+# (row, sockets4j benchmark, JDK benchmark, JDK API, C result)
+ROWS = [
+    ("TCP round trip, byte[]", "TcpRoundTrip.sockets4jArray",
+     "TcpRoundTrip.jdkSocketStreams", "java.net.Socket streams", "tcp_roundtrip_ns"),
+    ("TCP round trip, direct", "TcpRoundTrip.sockets4jDirect",
+     "TcpRoundTrip.jdkChannel", "SocketChannel", "tcp_roundtrip_ns"),
+    ("  control: JDK without NODELAY", "TcpRoundTrip.sockets4jDirect",
+     "TcpRoundTrip.jdkChannelNagle", "SocketChannel, Nagle on", "tcp_roundtrip_ns"),
+    ("UDP round trip, sendTo/recvFrom", "UdpRoundTrip.sockets4jSendToRecvFrom",
+     "UdpRoundTrip.jdkSendReceive", "DatagramChannel send/receive", "udp_roundtrip_ns"),
+    ("UDP round trip, connected", "UdpRoundTrip.sockets4jConnected",
+     "UdpRoundTrip.jdkConnected", "DatagramChannel write/read", "udp_connected_roundtrip_ns"),
+    ("socket open+close", "OpenClose.sockets4j",
+     "OpenClose.jdkChannelInet", "SocketChannel.open(INET)", "socket_open_close_ns"),
+    ("  JDK default family", "OpenClose.sockets4j",
+     "OpenClose.jdkChannelDefault", "SocketChannel.open()", "socket_open_close_ns"),
+]
+
+
+def read_jmh(path):
+    with open(path, encoding="utf-8") as f:
+        results = json.load(f)
+    scores = {}
+    for r in results:
+        name = r["benchmark"]
+        if name.startswith(PACKAGE):
+            name = name[len(PACKAGE):]
+        metric = r["primaryMetric"]
+        if metric["scoreUnit"] != "ns/op":
+            sys.exit(f"table.py: {name} is in {metric['scoreUnit']}, expected ns/op")
+        error = metric.get("scoreError")
+        if not isinstance(error, (int, float)) or error != error:  # "NaN" with one iteration
+            error = None
+        if r.get("params"):
+            name += " " + ",".join(f"{k}={v}" for k, v in sorted(r["params"].items()))
+        scores[name] = (metric["score"], error)
+    return results, scores
+
+
+def read_c(path):
+    scores = {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.strip()
+            if not line or line.startswith("#"):
+                continue
+            name, value = line.split()
+            scores[name] = float(value)
+    return scores
+
+
+def fmt_score(score):
+    if score is None:
+        return "-"
+    value, error = score if isinstance(score, tuple) else (score, None)
+    text = f"{value:,.0f}"
+    if error is not None:
+        text += f" ±{error:,.0f}"
+    return text
+
+
+def fmt_ratio(a, b):
+    if a is None or b is None:
+        return "-"
+    a = a[0] if isinstance(a, tuple) else a
+    b = b[0] if isinstance(b, tuple) else b
+    return f"{a / b:.2f}"
+
+
+def java_version(java):
+    try:
+        out = subprocess.run([java, "-version"], capture_output=True, text=True, check=True).stderr
+        return out.splitlines()[1].strip() if len(out.splitlines()) > 1 else out.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return java
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__)
+    p.add_argument("--jmh", required=True)
+    p.add_argument("--c", required=True)
+    p.add_argument("--java", default="java")
+    p.add_argument("--cpus", default="not pinned")
+    a = p.parse_args()
+
+    results, jmh = read_jmh(a.jmh)
+    c = read_c(a.c)
+
+    header = ["benchmark (64-byte messages, 127.0.0.1)", "JDK API", "sockets4j ns/op", "JDK ns/op",
+              "C ns/op", "s4j/JDK", "s4j/C"]
+    lines = []
+    used = set()
+    for row, s4j_name, jdk_name, jdk_api, c_name in ROWS:
+        s4j = jmh.get(s4j_name)
+        jdk = jmh.get(jdk_name)
+        if s4j is None and jdk is None:
+            continue  # not selected in this run
+        used.update((s4j_name, jdk_name))
+        cs = c.get(c_name)
+        lines.append([row, jdk_api, fmt_score(s4j), fmt_score(jdk), fmt_score(cs),
+                      fmt_ratio(s4j, jdk), fmt_ratio(s4j, cs)])
+
+    first = results[0] if results else {}
+    print()
+    print(f"sockets4j benchmarks, {datetime.datetime.now().astimezone():%Y-%m-%d %H:%M %Z}")
+    print(f"  host: {platform.node()}, {platform.system()} {platform.release()}, {os.cpu_count()} CPUs;"
+          f" run pinned to CPUs: {a.cpus}")
+    print(f"  JVM: {java_version(a.java)} ({first.get('jvm', a.java)})")
+    if first:
+        print(f"  JMH {first.get('jmhVersion', '?')}: {first.get('forks')} fork(s),"
+              f" {first.get('warmupIterations')} x {first.get('warmupTime')} warm-up,"
+              f" {first.get('measurementIterations')} x {first.get('measurementTime')} measured;"
+              f" ± is JMH's 99.9% error margin")
+    print()
+    widths = [max(len(r[i]) for r in [header] + lines) for i in range(len(header))]
+    def show(r):
+        cells = [r[0].ljust(widths[0]), r[1].ljust(widths[1])] + [r[i].rjust(widths[i]) for i in range(2, len(r))]
+        print("  ".join(cells).rstrip())
+    show(header)
+    print("  ".join("-" * w for w in widths))
+    for r in lines:
+        show(r)
+    others = sorted(set(jmh) - used)
+    if others:
+        print()
+        print("other JMH results:")
+        for name in others:
+            print(f"  {name}: {fmt_score(jmh[name])} ns/op")
+    print()
+
+
+if __name__ == "__main__":
+    main()
