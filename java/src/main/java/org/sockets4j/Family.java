@@ -1,7 +1,6 @@
 package org.sockets4j;
 
 import java.util.OptionalInt;
-import org.sockets4j.internal.NativeConstants;
 import org.sockets4j.internal.NativeSocket;
 
 /**
@@ -12,7 +11,7 @@ import org.sockets4j.internal.NativeSocket;
  * {@link #NETLINK} (glibc defines {@code AF_ROUTE} as {@code AF_NETLINK}): a
  * routing socket there speaks rtnetlink, not the BSD routing-socket messages.
  */
-public enum Family {
+public enum Family implements NativeConstant {
     /** IPv4 ({@code AF_INET}). */
     INET("AF_INET"),
     /** IPv6 ({@code AF_INET6}); also reaches IPv4 peers through IPv4-mapped addresses unless V6ONLY is set. */
@@ -35,14 +34,9 @@ public enum Family {
         this.cName = cName;
     }
 
-    /** The C name, e.g. {@code AF_INET6}. */
+    @Override
     public String cName() {
         return cName;
-    }
-
-    /** This platform's number for the family, or empty when its headers do not define it. */
-    public OptionalInt nativeValue() {
-        return NativeConstants.get(cName);
     }
 
     /**

@@ -1,15 +1,12 @@
 package org.sockets4j;
 
-import java.util.OptionalInt;
-import org.sockets4j.internal.NativeConstants;
-
 /**
  * Flags of {@code send}/{@code recv} and their {@code -to}/{@code -from}
  * forms ({@code MSG_*}). Pass any number of them to the I/O methods of
  * {@link Socket}; one the platform lacks throws
  * {@link UnsupportedOperationException} naming it, never silently dropped.
  */
-public enum MsgFlag {
+public enum MsgFlag implements NativeConstant {
     /** Look at the data without taking it off the queue ({@code MSG_PEEK}). */
     PEEK("MSG_PEEK"),
     /** Do not block for this one call, whatever the socket's mode ({@code MSG_DONTWAIT}). */
@@ -31,14 +28,9 @@ public enum MsgFlag {
         this.cName = cName;
     }
 
-    /** The C name, e.g. {@code MSG_PEEK}. */
+    @Override
     public String cName() {
         return cName;
-    }
-
-    /** This platform's bit for the flag, or empty when it has none. */
-    public OptionalInt nativeValue() {
-        return NativeConstants.get(cName);
     }
 
     /** Whether the platform has this flag. */

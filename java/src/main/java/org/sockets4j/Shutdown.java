@@ -1,9 +1,7 @@
 package org.sockets4j;
 
-import org.sockets4j.internal.NativeConstants;
-
 /** What {@link Socket#shutdown(Shutdown)} closes ({@code SHUT_RD}, {@code SHUT_WR}, {@code SHUT_RDWR}). */
-public enum Shutdown {
+public enum Shutdown implements NativeConstant {
     /** No more receiving; data still queued is discarded ({@code SHUT_RD}). */
     READ("SHUT_RD"),
     /** No more sending; a TCP peer reads end of stream after the queued data ({@code SHUT_WR}). */
@@ -17,12 +15,12 @@ public enum Shutdown {
         this.cName = cName;
     }
 
-    /** The C name, e.g. {@code SHUT_WR}. */
+    @Override
     public String cName() {
         return cName;
     }
 
     int requireNative() {
-        return NativeConstants.get(cName).orElseThrow(() -> Unsupported.feature("shutdown " + cName));
+        return nativeValue().orElseThrow(() -> Unsupported.feature("shutdown " + cName));
     }
 }

@@ -1,10 +1,7 @@
 package org.sockets4j;
 
-import java.util.OptionalInt;
-import org.sockets4j.internal.NativeConstants;
-
 /** Socket types ({@code SOCK_*}), the second argument of {@code socket()}. */
-public enum Type {
+public enum Type implements NativeConstant {
     /** Reliable byte stream ({@code SOCK_STREAM}): TCP, SCTP one-to-one, Unix stream. */
     STREAM("SOCK_STREAM"),
     /** Datagrams ({@code SOCK_DGRAM}): UDP, Unix datagrams. */
@@ -20,14 +17,9 @@ public enum Type {
         this.cName = cName;
     }
 
-    /** The C name, e.g. {@code SOCK_STREAM}. */
+    @Override
     public String cName() {
         return cName;
-    }
-
-    /** This platform's number for the type, or empty when its headers do not define it. */
-    public OptionalInt nativeValue() {
-        return NativeConstants.get(cName);
     }
 
     /** Whether the platform defines this socket type. */
