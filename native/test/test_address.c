@@ -1,11 +1,9 @@
 /* The fixed address layout <-> the OS sockaddr, in both directions. */
-#include <arpa/inet.h>
-#include <netinet/in.h>
+#include <stddef.h>
 #include <string.h>
-#include <sys/socket.h>
-#include <sys/un.h>
 
 #include "check.h"
+#include "portable.h"
 #include "sockets4j/address.h"
 #include "sockets4j/errors.h"
 
@@ -72,9 +70,10 @@ static void unix_paths(void) {
     /* unnamed: only the family */
     s4j_sockaddr unnamed;
     memset(&unnamed, 0, sizeof unnamed);
-    sa_family_t family = AF_UNIX;
-    memcpy(unnamed.u.bytes + offsetof(struct sockaddr, sa_family), &family, sizeof family);
-    unnamed.len = (uint32_t)(offsetof(struct sockaddr, sa_family) + sizeof family);
+    struct sockaddr family_only;
+    family_only.sa_family = AF_UNIX;
+    memcpy(unnamed.u.bytes + offsetof(struct sockaddr, sa_family), &family_only.sa_family, sizeof family_only.sa_family);
+    unnamed.len = (uint32_t)(offsetof(struct sockaddr, sa_family) + sizeof family_only.sa_family);
     CHECK_EQ(s4j_address_from_sockaddr(&unnamed, &back), 0);
     CHECK_EQ(back.family, S4J_AF_UNIX);
     CHECK_EQ(back.length, 0);

@@ -1,8 +1,8 @@
 /* The constants table: portable rows, platform rows, and a listing that agrees with lookups. */
 #include <string.h>
-#include <sys/socket.h>
 
 #include "check.h"
+#include "portable.h"
 #include "sockets4j/address.h"
 #include "sockets4j/constants.h"
 

@@ -33,10 +33,11 @@ int64_t s4j_socket_accept(s4j_handle h, s4j_address *peer);
 int32_t s4j_socket_connect(s4j_handle h, const s4j_address *remote);
 
 /*
- * connect() that gives up after timeout_ms (> 0) with ETIMEDOUT. The socket's
- * blocking mode is the same afterwards as before.
+ * connect() that gives up after timeout_ms (> 0) with ETIMEDOUT. blocking is
+ * the socket's mode, which the caller knows (Windows cannot be asked); the
+ * socket is left in it afterwards.
  */
-int32_t s4j_socket_connect_timeout(s4j_handle h, const s4j_address *remote, int32_t timeout_ms);
+int32_t s4j_socket_connect_timeout(s4j_handle h, const s4j_address *remote, int32_t timeout_ms, int blocking);
 
 /* After a non-blocking connect: 1 when connected, 0 while still under way, or the connect's error. */
 int32_t s4j_socket_finish_connect(s4j_handle h);
@@ -57,7 +58,7 @@ int32_t s4j_socket_remote_address(s4j_handle h, s4j_address *out);
 
 int32_t s4j_socket_set_blocking(s4j_handle h, int blocking);
 
-/* 1 when blocking, 0 when not. */
+/* 1 when blocking, 0 when not; EOPNOTSUPP where the OS cannot tell (Windows). */
 int32_t s4j_socket_is_blocking(s4j_handle h);
 
 /* The socket's SO_TYPE. */

@@ -34,9 +34,10 @@ static jint JNICALL j_connect(JNIEnv *env, jclass cls, jlong h, jlong address) {
     return s4j_socket_connect(h, s4j_jni_pointer(address));
 }
 
-static jint JNICALL j_connect_timeout(JNIEnv *env, jclass cls, jlong h, jlong address, jint timeout_ms) {
+static jint JNICALL j_connect_timeout(JNIEnv *env, jclass cls, jlong h, jlong address, jint timeout_ms,
+                                      jboolean blocking) {
     (void)env, (void)cls;
-    return s4j_socket_connect_timeout(h, s4j_jni_pointer(address), timeout_ms);
+    return s4j_socket_connect_timeout(h, s4j_jni_pointer(address), timeout_ms, blocking == JNI_TRUE);
 }
 
 static jint JNICALL j_finish_connect(JNIEnv *env, jclass cls, jlong h) {
@@ -86,11 +87,6 @@ static jint JNICALL j_set_blocking(JNIEnv *env, jclass cls, jlong h, jboolean bl
     return s4j_socket_set_blocking(h, blocking == JNI_TRUE);
 }
 
-static jint JNICALL j_is_blocking(JNIEnv *env, jclass cls, jlong h) {
-    (void)env, (void)cls;
-    return s4j_socket_is_blocking(h);
-}
-
 static jint JNICALL j_type(JNIEnv *env, jclass cls, jlong h) {
     (void)env, (void)cls;
     return s4j_socket_type(h);
@@ -113,7 +109,7 @@ static const JNINativeMethod methods[] = {
     {"listen", "(JI)I", (void *)j_listen},
     {"accept", "(JJ)J", (void *)j_accept},
     {"connect", "(JJ)I", (void *)j_connect},
-    {"connectTimeout", "(JJI)I", (void *)j_connect_timeout},
+    {"connectTimeout", "(JJIZ)I", (void *)j_connect_timeout},
     {"finishConnect", "(J)I", (void *)j_finish_connect},
     {"send", "(JLjava/nio/ByteBuffer;IIIJ)I", (void *)j_send},
     {"recv", "(JLjava/nio/ByteBuffer;IIIJ)I", (void *)j_recv},
@@ -121,7 +117,6 @@ static const JNINativeMethod methods[] = {
     {"localAddress", "(JJ)I", (void *)j_local_address},
     {"remoteAddress", "(JJ)I", (void *)j_remote_address},
     {"setBlocking", "(JZ)I", (void *)j_set_blocking},
-    {"isBlocking", "(J)I", (void *)j_is_blocking},
     {"type", "(J)I", (void *)j_type},
     {"close", "(J)I", (void *)j_close},
     {"preClose", "(J)V", (void *)j_preclose},

@@ -132,12 +132,10 @@ int32_t s4j_socket_connect(s4j_handle h, const s4j_address *remote) {
     return r < 0 ? r : pending_error(fd);
 }
 
-int32_t s4j_socket_connect_timeout(s4j_handle h, const s4j_address *remote, int32_t timeout_ms) {
+int32_t s4j_socket_connect_timeout(s4j_handle h, const s4j_address *remote, int32_t timeout_ms, int blocking) {
     s4j_sockaddr sa;
     int32_t r = s4j_address_to_sockaddr(remote, &sa);
     if (r < 0) return r;
-    int32_t blocking = s4j_socket_is_blocking(h);
-    if (blocking < 0) return blocking;
     if (blocking && (r = s4j_socket_set_blocking(h, 0)) < 0) return r;
     int fd = s4j_fd(h);
     if (connect(fd, (const struct sockaddr *)sa.u.bytes, (socklen_t)sa.len) == -1) {

@@ -17,7 +17,10 @@ public enum MsgFlag implements NativeConstant {
     OOB("MSG_OOB"),
     /** Bypass routing: the destination must be on a directly connected network ({@code MSG_DONTROUTE}). */
     DONTROUTE("MSG_DONTROUTE"),
-    /** On receive, report the datagram's real length even when it was cut to fit ({@code MSG_TRUNC}, Linux). */
+    /**
+     * On receive, report the datagram's real length even when it was cut to fit
+     * ({@code MSG_TRUNC}). Only Linux's recv() takes it; elsewhere it is unsupported.
+     */
     TRUNC("MSG_TRUNC"),
     /** End of record, for SEQPACKET and SCTP ({@code MSG_EOR}). */
     EOR("MSG_EOR");

@@ -180,6 +180,12 @@ public final class Socket implements AutoCloseable {
             if (!closed && wouldBlock(r, 0)) return null;
             throw failure("accept", null, r, closed);
         }
+        if (closed) {
+            // The listener was closed under the call; a connection taken at that moment is reset, as the
+            // kernel resets those still queued (and on BSD it may be the wake-up connection of the close).
+            NativeSocket.close(r);
+            throw new SocketClosedException("accept", true);
+        }
         SocketAddress peer = AddressCodec.read(scratch.out());
         return new Accepted(new Socket(r, family, type, protocol), peer);
     }
@@ -228,7 +234,7 @@ public final class Socket implements AutoCloseable {
         int r;
         boolean closed;
         try {
-            r = NativeSocket.connectTimeout(fd, scratch.inAddress(), millis);
+            r = NativeSocket.connectTimeout(fd, scratch.inAddress(), millis, blocking);
         } finally {
             closed = end();
         }

@@ -29,7 +29,7 @@ public final class NativeSocket {
 
     public static native int connect(long handle, long address);
 
-    public static native int connectTimeout(long handle, long address, int timeoutMillis);
+    public static native int connectTimeout(long handle, long address, int timeoutMillis, boolean blocking);
 
     public static native int finishConnect(long handle);
 
@@ -44,8 +44,6 @@ public final class NativeSocket {
     public static native int remoteAddress(long handle, long out);
 
     public static native int setBlocking(long handle, boolean blocking);
-
-    public static native int isBlocking(long handle);
 
     public static native int type(long handle);
 

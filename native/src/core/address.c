@@ -1,11 +1,13 @@
-/* The fixed address layout <-> struct sockaddr_in / sockaddr_in6 / sockaddr_un. */
+/*
+ * The fixed address layout <-> struct sockaddr_in / sockaddr_in6 / sockaddr_un.
+ * The same on every platform: each backend's platform_sockaddr.h brings the
+ * OS headers that declare these structs, and says whether they carry a length.
+ */
 #include "sockets4j/address.h"
 
-#include <netinet/in.h>
 #include <string.h>
-#include <sys/socket.h>
-#include <sys/un.h>
 
+#include "platform_sockaddr.h"
 #include "sockets4j/errors.h"
 
 _Static_assert(sizeof(struct sockaddr_un) <= sizeof(((s4j_sockaddr *)0)->u.bytes), "sockaddr_un fits");
@@ -88,7 +90,7 @@ static void from_unix(const s4j_sockaddr *in, s4j_address *out) {
 }
 
 int32_t s4j_address_from_sockaddr(const s4j_sockaddr *in, s4j_address *out) {
-    sa_family_t family;
+    s4j_sa_family family;
     memset(out, 0, sizeof *out);
     if (in->len < offsetof(struct sockaddr, sa_family) + sizeof family) {
         out->family = S4J_AF_UNSPEC;

@@ -1,0 +1,18 @@
+/* What the Windows backend files share and nothing above them sees. */
+#ifndef SOCKETS4J_WINDOWS_BACKEND_H
+#define SOCKETS4J_WINDOWS_BACKEND_H
+
+#include <winsock2.h>
+#include <ws2tcpip.h>
+#include <windows.h>
+
+#include "sockets4j/errors.h"
+#include "sockets4j/socket.h"
+
+/* The SOCKET behind a handle: SOCKETs are UINT_PTR, carried in Java's long. */
+static inline SOCKET s4j_socket(s4j_handle h) { return (SOCKET)(uintptr_t)h; }
+
+/* The negative result for the WSA error left by the call that just failed. */
+static inline int32_t s4j_last_error(void) { return s4j_error_from_native(WSAGetLastError()); }
+
+#endif

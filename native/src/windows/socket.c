@@ -1,0 +1,211 @@
+/* The core socket calls on Winsock 2. */
+#include "backend.h"
+
+#include <string.h>
+
+/* WSASocket's handles are not inherited by child processes: the close-on-exec of Windows. */
+#define S4J_SOCKET_FLAGS (WSA_FLAG_OVERLAPPED | WSA_FLAG_NO_HANDLE_INHERIT)
+
+int64_t s4j_socket_open(int family, int type, int protocol) {
+    SOCKET s = WSASocketW(family, type, protocol, NULL, 0, S4J_SOCKET_FLAGS);
+    if (s == INVALID_SOCKET) return s4j_last_error();
+    return (int64_t)s;
+}
+
+int32_t s4j_socket_family_supported(int family) {
+    static const int types[] = {SOCK_DGRAM, SOCK_STREAM, SOCK_RAW, SOCK_SEQPACKET};
+    for (size_t i = 0; i < sizeof types / sizeof types[0]; i++) {
+        SOCKET s = WSASocketW(family, types[i], 0, NULL, 0, S4J_SOCKET_FLAGS);
+        if (s != INVALID_SOCKET) {
+            closesocket(s);
+            return 1;
+        }
+        int e = WSAGetLastError();
+        /* Any answer but "no such family" means the stack knows it. */
+        if (e != WSAEAFNOSUPPORT && e != WSAEPFNOSUPPORT && e != WSAEINVAL) return 1;
+    }
+    return 0;
+}
+
+int32_t s4j_socket_bind(s4j_handle h, const s4j_address *local) {
+    s4j_sockaddr sa;
+    int32_t r = s4j_address_to_sockaddr(local, &sa);
+    if (r < 0) return r;
+    return bind(s4j_socket(h), (const struct sockaddr *)sa.u.bytes, (int)sa.len) == SOCKET_ERROR ? s4j_last_error()
+                                                                                                  : 0;
+}
+
+int32_t s4j_socket_listen(s4j_handle h, int backlog) {
+    return listen(s4j_socket(h), backlog) == SOCKET_ERROR ? s4j_last_error() : 0;
+}
+
+int64_t s4j_socket_accept(s4j_handle h, s4j_address *peer) {
+    s4j_sockaddr sa;
+    int len = (int)sizeof sa.u.bytes;
+    SOCKET s = accept(s4j_socket(h), (struct sockaddr *)sa.u.bytes, &len);
+    if (s == INVALID_SOCKET) return s4j_last_error();
+    /* The accepted socket inherits the listener's mode; accepted sockets start blocking everywhere. */
+    int32_t r = s4j_socket_set_blocking((int64_t)s, 1);
+    if (r == 0 && !SetHandleInformation((HANDLE)s, HANDLE_FLAG_INHERIT, 0)) r = s4j_error_from_native((int)GetLastError());
+    sa.len = (uint32_t)len;
+    if (r == 0 && peer != NULL) r = s4j_address_from_sockaddr(&sa, peer);
+    if (r < 0) {
+        closesocket(s);
+        return r;
+    }
+    return (int64_t)s;
+}
+
+/* Winsock says WSAEWOULDBLOCK where POSIX says EINPROGRESS for a non-blocking connect under way. */
+static int32_t connect_error(void) {
+    int e = WSAGetLastError();
+    return e == WSAEWOULDBLOCK ? s4j_error(S4J_EINPROGRESS, e) : s4j_error_from_native(e);
+}
+
+int32_t s4j_socket_connect(s4j_handle h, const s4j_address *remote) {
+    s4j_sockaddr sa;
+    int32_t r = s4j_address_to_sockaddr(remote, &sa);
+    if (r < 0) return r;
+    return connect(s4j_socket(h), (const struct sockaddr *)sa.u.bytes, (int)sa.len) == SOCKET_ERROR ? connect_error()
+                                                                                                     : 0;
+}
+
+static int32_t pending_error(SOCKET s) {
+    int err = 0;
+    int len = (int)sizeof err;
+    if (getsockopt(s, SOL_SOCKET, SO_ERROR, (char *)&err, &len) == SOCKET_ERROR) return s4j_last_error();
+    return err == 0 ? 0 : s4j_error_from_native(err);
+}
+
+/*
+ * Waits for a connect under way: 1 done (check SO_ERROR), 0 timed out. select()
+ * rather than WSAPoll, which older Windows never wake for a refused connect;
+ * Winsock reports the failure in the except set.
+ */
+static int32_t wait_connected(SOCKET s, int32_t timeout_ms) {
+    fd_set writable, failed;
+    FD_ZERO(&writable);
+    FD_ZERO(&failed);
+    FD_SET(s, &writable);
+    FD_SET(s, &failed);
+    struct timeval tv = {.tv_sec = timeout_ms / 1000, .tv_usec = (timeout_ms % 1000) * 1000};
+    int n = select(0, NULL, &writable, &failed, timeout_ms < 0 ? NULL : &tv);
+    if (n == SOCKET_ERROR) return s4j_last_error();
+    return n > 0 ? 1 : 0;
+}
+
+int32_t s4j_socket_connect_timeout(s4j_handle h, const s4j_address *remote, int32_t timeout_ms, int blocking) {
+    s4j_sockaddr sa;
+    int32_t r = s4j_address_to_sockaddr(remote, &sa);
+    if (r < 0) return r;
+    if (blocking && (r = s4j_socket_set_blocking(h, 0)) < 0) return r;
+    SOCKET s = s4j_socket(h);
+    if (connect(s, (const struct sockaddr *)sa.u.bytes, (int)sa.len) == SOCKET_ERROR) {
+        r = connect_error();
+        if (s4j_error_portable(r) == S4J_EINPROGRESS) {
+            r = wait_connected(s, timeout_ms);
+            r = r < 0 ? r : r == 0 ? s4j_error(S4J_ETIMEDOUT, WSAETIMEDOUT) : pending_error(s);
+        }
+    }
+    if (blocking) {
+        int32_t restored = s4j_socket_set_blocking(h, 1);
+        if (r == 0) r = restored;
+    }
+    return r;
+}
+
+int32_t s4j_socket_finish_connect(s4j_handle h) {
+    SOCKET s = s4j_socket(h);
+    int32_t ready = wait_connected(s, 0);
+    if (ready <= 0) return ready;
+    int32_t r = pending_error(s);
+    return r < 0 ? r : 1;
+}
+
+/*
+ * Where Winsock and POSIX report one event differently, say what POSIX says:
+ * a datagram socket learns of an ICMP port unreachable as WSAECONNRESET
+ * (ECONNREFUSED on POSIX).
+ */
+static int32_t io_error(SOCKET s) {
+    int e = WSAGetLastError();
+    if (e == WSAECONNRESET) {
+        int type = 0;
+        int len = (int)sizeof type;
+        if (getsockopt(s, SOL_SOCKET, SO_TYPE, (char *)&type, &len) == 0 && type == SOCK_DGRAM) {
+            return s4j_error(S4J_ECONNREFUSED, e);
+        }
+    }
+    return s4j_error_from_native(e);
+}
+
+int32_t s4j_socket_send(s4j_handle h, const void *buf, int32_t len, int flags, const s4j_address *to) {
+    SOCKET s = s4j_socket(h);
+    int n;
+    if (to == NULL) {
+        n = send(s, buf, len, flags);
+    } else {
+        s4j_sockaddr sa;
+        int32_t r = s4j_address_to_sockaddr(to, &sa);
+        if (r < 0) return r;
+        n = sendto(s, buf, len, flags, (const struct sockaddr *)sa.u.bytes, (int)sa.len);
+    }
+    return n == SOCKET_ERROR ? io_error(s) : n;
+}
+
+int32_t s4j_socket_recv(s4j_handle h, void *buf, int32_t len, int flags, s4j_address *from) {
+    SOCKET s = s4j_socket(h);
+    s4j_sockaddr sa;
+    int sa_len = (int)sizeof sa.u.bytes;
+    int n = from == NULL ? recv(s, buf, len, flags) : recvfrom(s, buf, len, flags, (struct sockaddr *)sa.u.bytes, &sa_len);
+    if (n == SOCKET_ERROR) {
+        /* A datagram longer than the buffer: Winsock fills the buffer and fails; POSIX returns what fitted. */
+        if (WSAGetLastError() != WSAEMSGSIZE) return io_error(s);
+        n = len;
+    }
+    if (from != NULL) {
+        sa.len = (uint32_t)sa_len;
+        int32_t r = s4j_address_from_sockaddr(&sa, from);
+        if (r < 0) return r;
+    }
+    return n;
+}
+
+int32_t s4j_socket_shutdown(s4j_handle h, int how) {
+    return shutdown(s4j_socket(h), how) == SOCKET_ERROR ? s4j_last_error() : 0;
+}
+
+typedef int(WSAAPI *name_call)(SOCKET, struct sockaddr *, int *);
+
+static int32_t socket_name(s4j_handle h, s4j_address *out, name_call call) {
+    s4j_sockaddr sa;
+    int len = (int)sizeof sa.u.bytes;
+    if (call(s4j_socket(h), (struct sockaddr *)sa.u.bytes, &len) == SOCKET_ERROR) return s4j_last_error();
+    sa.len = (uint32_t)len;
+    return s4j_address_from_sockaddr(&sa, out);
+}
+
+int32_t s4j_socket_local_address(s4j_handle h, s4j_address *out) { return socket_name(h, out, getsockname); }
+
+int32_t s4j_socket_remote_address(s4j_handle h, s4j_address *out) { return socket_name(h, out, getpeername); }
+
+int32_t s4j_socket_set_blocking(s4j_handle h, int blocking) {
+    u_long non_blocking = blocking ? 0 : 1;
+    return ioctlsocket(s4j_socket(h), FIONBIO, &non_blocking) == SOCKET_ERROR ? s4j_last_error() : 0;
+}
+
+int32_t s4j_socket_is_blocking(s4j_handle h) {
+    (void)h;
+    return s4j_error(S4J_EOPNOTSUPP, WSAEOPNOTSUPP); /* Winsock has no way to ask */
+}
+
+int32_t s4j_socket_type(s4j_handle h) {
+    int type = 0;
+    int len = (int)sizeof type;
+    if (getsockopt(s4j_socket(h), SOL_SOCKET, SO_TYPE, (char *)&type, &len) == SOCKET_ERROR) return s4j_last_error();
+    return type;
+}
+
+int32_t s4j_socket_close(s4j_handle h) {
+    return closesocket(s4j_socket(h)) == SOCKET_ERROR ? s4j_last_error() : 0;
+}
