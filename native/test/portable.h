@@ -21,6 +21,7 @@ struct test_thread_body {
 
 #define T_ERR(name) WSA##name /* WSAECONNREFUSED, ... */
 #define T_SHUT_WR SD_SEND
+#define T_SHUT_RDWR SD_BOTH
 typedef HANDLE test_thread;
 
 static DWORD WINAPI test_trampoline(LPVOID p) {
@@ -52,6 +53,7 @@ static inline void test_sleep_ms(int ms) { Sleep((DWORD)ms); }
 
 #define T_ERR(name) name
 #define T_SHUT_WR SHUT_WR
+#define T_SHUT_RDWR SHUT_RDWR
 typedef pthread_t test_thread;
 
 static void *test_trampoline(void *p) {

@@ -13,7 +13,7 @@ int main(void) {
     CHECK(s4j_constant("S4J_UNIX_PATH_MAX", &value) && value == s4j_unix_path_max());
     CHECK(s4j_constant("AF_INET", &value) && value == AF_INET);
     CHECK(s4j_constant("SOCK_DGRAM", &value) && value == SOCK_DGRAM);
-    CHECK(s4j_constant("SHUT_RDWR", &value) && value == SHUT_RDWR);
+    CHECK(s4j_constant("SHUT_RDWR", &value) && value == T_SHUT_RDWR);
     CHECK(s4j_constant("MSG_PEEK", &value) && value == MSG_PEEK);
     CHECK(!s4j_constant("AF_NO_SUCH_FAMILY", &value));
     size_t count = s4j_constant_count();
