@@ -60,7 +60,19 @@ static void results_carry_both_codes(void) {
     CHECK_EQ(s4j_error_native(r), 0);
 }
 
+static void the_os_has_words_of_its_own(void) {
+    char buf[256];
+    s4j_errno_describe(T_ERR(ECONNREFUSED), buf, sizeof buf);
+    CHECK(strlen(buf) > 5);
+    s4j_errno_describe(987654, buf, sizeof buf);
+    CHECK(strlen(buf) > 0);
+    char tiny[4];
+    s4j_errno_describe(T_ERR(ECONNREFUSED), tiny, sizeof tiny);
+    CHECK(strlen(tiny) < sizeof tiny);
+}
+
 int main(void) {
+    the_os_has_words_of_its_own();
     every_code_has_name_and_text();
     native_codes_map_by_name();
     results_carry_both_codes();

@@ -15,6 +15,7 @@
 #ifndef SOCKETS4J_ERRORS_H
 #define SOCKETS4J_ERRORS_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 /* X(name, portable code, text). The text is what every OS reports. */
@@ -98,5 +99,12 @@ const char *s4j_errno_name(int portable);
 
 /* The portable code's text, the same on every OS, or NULL. */
 const char *s4j_errno_text(int portable);
+
+/*
+ * The OS's own words for a native error number (strerror, FormatMessage),
+ * written into buf as NUL-terminated UTF-8 (ASCII on every OS seen so far).
+ * For diagnostics only: messages shown to users use s4j_errno_text.
+ */
+void s4j_errno_describe(int native_code, char *buf, size_t len);
 
 #endif

@@ -20,6 +20,13 @@ static jstring JNICALL j_text(JNIEnv *env, jclass cls, jint code) {
     return text == NULL ? NULL : (*env)->NewStringUTF(env, text);
 }
 
+static jstring JNICALL j_describe(JNIEnv *env, jclass cls, jint native_code) {
+    (void)cls;
+    char buf[256];
+    s4j_errno_describe(native_code, buf, sizeof buf);
+    return (*env)->NewStringUTF(env, buf);
+}
+
 static jint JNICALL j_from_native(JNIEnv *env, jclass cls, jint native_code) {
     (void)env, (void)cls;
     return s4j_error_from_native(native_code);
@@ -30,6 +37,7 @@ static const JNINativeMethod methods[] = {
     {"name", "(I)Ljava/lang/String;", (void *)j_name},
     {"text", "(I)Ljava/lang/String;", (void *)j_text},
     {"fromNative", "(I)I", (void *)j_from_native},
+    {"describe", "(I)Ljava/lang/String;", (void *)j_describe},
 };
 
 jint s4j_jni_register_errors(JNIEnv *env) {

@@ -2,6 +2,8 @@
 #include "sockets4j/errors.h"
 
 #include <errno.h>
+#include <stdio.h>
+#include <string.h>
 
 int s4j_errno_from_native(int native_code) {
     switch (native_code) {
@@ -18,4 +20,10 @@ int s4j_errno_from_native(int native_code) {
 #endif
     default: return S4J_EUNKNOWN;
     }
+}
+
+void s4j_errno_describe(int native_code, char *buf, size_t len) {
+    /* strerror() is thread-safe for known numbers on glibc and the BSDs; unknown ones get our own words. */
+    const char *text = native_code > 0 ? strerror(native_code) : NULL;
+    snprintf(buf, len, "%s", text != NULL ? text : "Unknown error");
 }

@@ -4,6 +4,8 @@
  */
 #include "backend.h"
 
+#include <stdio.h>
+
 int s4j_errno_from_native(int native_code) {
     switch (native_code) {
     case WSAEINTR: return S4J_EINTR;
@@ -56,4 +58,14 @@ int s4j_errno_from_native(int native_code) {
     case WSANOTINITIALISED: return S4J_EINVAL;
     default: return S4J_EUNKNOWN;
     }
+}
+
+void s4j_errno_describe(int native_code, char *buf, size_t len) {
+    DWORD n = FormatMessageA(FORMAT_MESSAGE_FROM_SYSTEM | FORMAT_MESSAGE_IGNORE_INSERTS, NULL, (DWORD)native_code,
+                             MAKELANGID(LANG_ENGLISH, SUBLANG_ENGLISH_US), buf, (DWORD)len, NULL);
+    if (n == 0) {
+        snprintf(buf, len, "Unknown error %d", native_code);
+        return;
+    }
+    while (n > 0 && (buf[n - 1] == '\r' || buf[n - 1] == '\n' || buf[n - 1] == '.')) buf[--n] = '\0';
 }

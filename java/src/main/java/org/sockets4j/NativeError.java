@@ -19,6 +19,16 @@ public sealed interface NativeError
     /** The call that failed: {@code connect}, {@code bind}, {@code recv}, ... */
     String operation();
 
+    /**
+     * The OS's own words for {@link #nativeCode()} ({@code strerror} on POSIX,
+     * {@code FormatMessage} on Windows), for diagnostics; they differ between
+     * systems, which is why the exception's message does not use them.
+     */
+    default String nativeDescription() {
+        return nativeCode() == 0 ? errno().description()
+                : org.sockets4j.internal.NativeErrors.describe(nativeCode());
+    }
+
     /** The message every exception of this library uses: operation, detail, text and portable name. */
     static String message(String operation, String detail, Errno errno) {
         return operation + (detail == null || detail.isEmpty() ? "" : " " + detail) + ": " + errno.description()

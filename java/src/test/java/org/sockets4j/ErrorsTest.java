@@ -37,6 +37,8 @@ class ErrorsTest {
             assertEquals("connect", n.operation());
             assertTrue(n.nativeCode() > 0, "the OS's own number is kept");
             assertEquals("connect " + target + ": Connection refused (ECONNREFUSED)", e.getMessage());
+            assertTrue(n.nativeDescription().toLowerCase(java.util.Locale.ROOT).contains("refused"),
+                    n.nativeDescription());
         }
     }
 

@@ -18,6 +18,9 @@ public final class NativeErrors {
     /** The code's text, the same on every OS, or null for no such code. */
     public static native String text(int code);
 
+    /** The OS's own words for a native error number (strerror, FormatMessage). */
+    public static native String describe(int nativeCode);
+
     /** The packed negative result C gives for a native error number of this platform. */
     public static native int fromNative(int nativeCode);
 
