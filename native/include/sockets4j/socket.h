@@ -19,7 +19,10 @@ typedef int64_t s4j_handle;
 /* socket(); the handle is close-on-exec and never raises SIGPIPE. */
 int64_t s4j_socket_open(int family, int type, int protocol);
 
-/* 1 if this kernel creates sockets of the family at all, else 0. */
+/*
+ * 1 if this kernel creates sockets of the family (of some type, protocol 0), or
+ * refuses only for want of privilege; else 0.
+ */
 int32_t s4j_socket_family_supported(int family);
 
 int32_t s4j_socket_bind(s4j_handle h, const s4j_address *local);

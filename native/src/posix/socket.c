@@ -54,8 +54,8 @@ int32_t s4j_socket_family_supported(int family) {
             close(fd);
             return 1;
         }
-        /* Any answer but "no such family" means the kernel knows it. */
-        if (errno != EAFNOSUPPORT && errno != EPFNOSUPPORT && errno != EINVAL) return 1;
+        /* Refused for want of privilege: the family exists. Any other answer proves nothing. */
+        if (errno == EPERM || errno == EACCES) return 1;
     }
     return 0;
 }

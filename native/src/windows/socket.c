@@ -9,6 +9,15 @@
 int64_t s4j_socket_open(int family, int type, int protocol) {
     SOCKET s = WSASocketW(family, type, protocol, NULL, 0, S4J_SOCKET_FLAGS);
     if (s == INVALID_SOCKET) return s4j_last_error();
+    if (family == AF_INET6) {
+        /* Windows starts IPv6 sockets V6ONLY; POSIX systems start them dual-stack. Same start everywhere. */
+        DWORD off = 0;
+        if (setsockopt(s, IPPROTO_IPV6, IPV6_V6ONLY, (const char *)&off, sizeof off) == SOCKET_ERROR) {
+            int32_t r = s4j_last_error();
+            closesocket(s);
+            return r;
+        }
+    }
     return (int64_t)s;
 }
 
@@ -20,9 +29,8 @@ int32_t s4j_socket_family_supported(int family) {
             closesocket(s);
             return 1;
         }
-        int e = WSAGetLastError();
-        /* Any answer but "no such family" means the stack knows it. */
-        if (e != WSAEAFNOSUPPORT && e != WSAEPFNOSUPPORT && e != WSAEINVAL) return 1;
+        /* Refused for want of privilege: the family exists. Any other answer proves nothing. */
+        if (WSAGetLastError() == WSAEACCES) return 1;
     }
     return 0;
 }
@@ -153,11 +161,33 @@ int32_t s4j_socket_send(s4j_handle h, const void *buf, int32_t len, int flags, c
     return n == SOCKET_ERROR ? io_error(s) : n;
 }
 
+/*
+ * MSG_WAITALL by hand: Winsock refuses it on non-blocking sockets and Wine
+ * ignores it. Like POSIX, it returns early only at end of stream or on an
+ * error, and then with what it already has, if anything.
+ */
+static int recv_all(SOCKET s, char *buf, int len, int flags) {
+    int got = 0;
+    while (got < len) {
+        int n = recv(s, buf + got, len - got, flags);
+        if (n == SOCKET_ERROR) return got > 0 ? got : SOCKET_ERROR;
+        if (n == 0) break;
+        got += n;
+    }
+    return got;
+}
+
 int32_t s4j_socket_recv(s4j_handle h, void *buf, int32_t len, int flags, s4j_address *from) {
     SOCKET s = s4j_socket(h);
     s4j_sockaddr sa;
+    memset(&sa, 0, sizeof sa); /* recvfrom on a stream leaves it untouched: it then reads as AF_UNSPEC */
     int sa_len = (int)sizeof sa.u.bytes;
-    int n = from == NULL ? recv(s, buf, len, flags) : recvfrom(s, buf, len, flags, (struct sockaddr *)sa.u.bytes, &sa_len);
+    int n;
+    if (from == NULL && (flags & MSG_WAITALL) != 0) {
+        n = recv_all(s, buf, len, flags & ~MSG_WAITALL);
+    } else {
+        n = from == NULL ? recv(s, buf, len, flags) : recvfrom(s, buf, len, flags, (struct sockaddr *)sa.u.bytes, &sa_len);
+    }
     if (n == SOCKET_ERROR) {
         /* A datagram longer than the buffer: Winsock fills the buffer and fails; POSIX returns what fitted. */
         if (WSAGetLastError() != WSAEMSGSIZE) return io_error(s);

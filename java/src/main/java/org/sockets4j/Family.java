@@ -41,8 +41,8 @@ public enum Family implements NativeConstant {
 
     /**
      * Whether sockets of this family can be created here: the platform defines it
-     * and the running kernel knows it (permission is not checked: a raw family
-     * that needs privileges still counts as supported).
+     * and the running kernel opens a socket of it of some type with protocol 0, or
+     * refuses only for want of privilege (a family that needs root still counts).
      */
     public boolean isSupported() {
         int known = probed;

@@ -56,6 +56,8 @@ class ErrorsTest {
     @ParameterizedTest
     @EnumSource(names = {"INET", "INET6"})
     void aPeerThatClosesWithUnreadDataResetsTheConnection(Family family) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeFalse(Wine.running(),
+                "Wine 8 closes a socket with unread data by FIN, not RST, so the peer reads end of stream");
         try (Loopback.Pair p = Loopback.tcpPair(family)) {
             p.client().send(new byte[] {1, 2, 3});
             awaitQueued(p.server(), 3);
