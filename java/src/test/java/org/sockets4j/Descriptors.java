@@ -8,6 +8,10 @@ import java.util.stream.Stream;
 /** This process's open descriptors, counted in /proc/self/fd (Linux) or /dev/fd. */
 final class Descriptors {
 
+    /** Why {@link #countable()} is false. */
+    static final String NOT_COUNTABLE = "cannot count this process's descriptors here"
+            + " (no /proc/self/fd or /dev/fd; under Wine they are Linux's fds, not Windows sockets)";
+
     private Descriptors() {}
 
     static boolean countable() {

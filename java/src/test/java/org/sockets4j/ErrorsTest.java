@@ -29,8 +29,10 @@ class ErrorsTest {
     @ParameterizedTest
     @EnumSource(names = {"INET", "INET6"})
     void connectToAClosedPortIsRefused(Family family) throws Exception {
-        InetSocketAddress target = closedPort(family);
         try (Socket s = Socket.open(family, Type.STREAM)) {
+            // Bound first, so that connect() cannot pick the port just freed and connect to itself.
+            s.bind(Loopback.any(family));
+            InetSocketAddress target = closedPort(family);
             ConnectException e = assertThrows(ConnectException.class, () -> s.connect(target));
             NativeError n = assertInstanceOf(NativeError.class, e);
             assertEquals(Errno.ECONNREFUSED, n.errno());

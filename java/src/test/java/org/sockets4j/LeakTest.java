@@ -12,7 +12,7 @@ class LeakTest {
 
     @BeforeEach
     void countable() throws Exception {
-        assumeTrue(Descriptors.countable(), "no /proc/self/fd or /dev/fd to count descriptors");
+        assumeTrue(Descriptors.countable(), Descriptors.NOT_COUNTABLE);
         Loopback.tcpPair(Family.INET).close(); // classes, library and scratch loaded before counting
     }
 

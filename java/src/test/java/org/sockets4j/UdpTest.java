@@ -83,11 +83,13 @@ class UdpTest {
     void connectedSocketLearnsOfAnUnreachablePort(Family family) throws Exception {
         org.junit.jupiter.api.Assumptions.assumeFalse(Wine.running(),
                 "Wine 8 does not pass an ICMP port unreachable on to a connected UDP socket");
-        int closedPort;
-        try (Socket probe = Loopback.datagram(family)) {
-            closedPort = ((InetSocketAddress) probe.localAddress()).getPort();
-        }
-        try (Socket s = Socket.open(family, Type.DGRAM)) {
+        // Bound first: connect() would otherwise pick an ephemeral port, perhaps the one just freed,
+        // and the socket would be talking to itself.
+        try (Socket s = Loopback.datagram(family)) {
+            int closedPort;
+            try (Socket probe = Loopback.datagram(family)) {
+                closedPort = ((InetSocketAddress) probe.localAddress()).getPort();
+            }
             s.connect(new InetSocketAddress(Loopback.address(family), closedPort));
             s.send(new byte[] {1});
             PortUnreachableException e = assertThrows(PortUnreachableException.class, () -> s.recv(new byte[4]));

@@ -104,12 +104,15 @@ class EchoClientTest {
 
     @Test
     void connectionRefusedIsOneLineAndExitCode1() throws Exception {
+        // A bound socket that does not listen: the kernel refuses connections to its port, and the
+        // port cannot be handed to the client's own socket, which would then connect to itself.
         int port;
-        try (ServerSocketChannel free = ServerSocketChannel.open()) {
-            free.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-            port = free.socket().getLocalPort();
+        CliRun client;
+        try (java.nio.channels.SocketChannel held = java.nio.channels.SocketChannel.open()) {
+            held.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            port = held.socket().getLocalPort();
+            client = CliRun.echoClient("hello\n", "127.0.0.1", String.valueOf(port));
         }
-        CliRun client = CliRun.echoClient("hello\n", "127.0.0.1", String.valueOf(port));
         assertEquals(1, client.exitCode());
         client.assertNoStackTrace();
         assertArrayEquals(new String[] {"echo-client: connect /127.0.0.1:" + port
