@@ -27,7 +27,12 @@ def cases(path):
             yield name, "failed", None
         elif case.find("skipped") is not None or case.get("status") == "notrun":
             skipped = case.find("skipped")
-            reason = (skipped.get("message") if skipped is not None else None) or "(no reason given)"
+            reason = None
+            if skipped is not None:
+                # surefire: message="..."; the JUnit console launcher: the exception as text
+                reason = skipped.get("message") or (skipped.text or "").strip().split("\n")[0]
+                reason = reason.replace("org.opentest4j.TestAbortedException: ", "").replace("Assumption failed: ", "")
+            reason = reason or "(no reason given)"
             yield name, "skipped", reason
         else:
             yield name, "passed", None
