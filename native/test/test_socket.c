@@ -132,6 +132,23 @@ static void preclose_wakes_a_blocked_accept(void) {
     CHECK_EQ(s4j_socket_close(b.handle), 0);
 }
 
+static void pairs_are_connected(int family) {
+    int types[] = {SOCK_STREAM, SOCK_DGRAM};
+    for (size_t i = 0; i < 2; i++) {
+        int64_t pair[2] = {-1, -1};
+        CHECK_EQ(s4j_socket_pair(family, types[i], 0, pair), 0);
+        CHECK(pair[0] >= 0 && pair[1] >= 0);
+        char buf[4];
+        CHECK_EQ(s4j_socket_send(pair[0], "ab", 2, 0, NULL), 2);
+        CHECK_EQ(s4j_socket_recv(pair[1], buf, sizeof buf, 0, NULL), 2);
+        CHECK_EQ(s4j_socket_send(pair[1], "c", 1, 0, NULL), 1);
+        CHECK_EQ(s4j_socket_recv(pair[0], buf, sizeof buf, 0, NULL), 1);
+        CHECK_EQ(buf[0], 'c');
+        s4j_socket_close(pair[0]);
+        s4j_socket_close(pair[1]);
+    }
+}
+
 int main(void) {
     if (s4j_library_init() < 0) {
         fprintf(stderr, "s4j_library_init failed\n");
@@ -142,6 +159,8 @@ int main(void) {
     non_blocking_would_block();
     datagrams_carry_addresses();
     preclose_wakes_a_blocked_accept();
+    pairs_are_connected(AF_INET);
+    pairs_are_connected(AF_INET6);
     s4j_library_cleanup();
     return check_verdict("test_socket");
 }

@@ -25,6 +25,13 @@ int64_t s4j_socket_open(int family, int type, int protocol);
  */
 int32_t s4j_socket_family_supported(int family);
 
+/*
+ * socketpair(): two connected sockets, written to out[0] and out[1]. AF_UNIX
+ * where the OS has it natively; AF_INET and AF_INET6 (and AF_UNIX on Windows)
+ * through a loopback connection whose two ends are checked to be each other.
+ */
+int32_t s4j_socket_pair(int family, int type, int protocol, int64_t out[2]);
+
 int32_t s4j_socket_bind(s4j_handle h, const s4j_address *local);
 
 int32_t s4j_socket_listen(s4j_handle h, int backlog);

@@ -9,6 +9,17 @@ static jlong JNICALL j_open(JNIEnv *env, jclass cls, jint family, jint type, jin
     return s4j_socket_open(family, type, protocol);
 }
 
+/* Not a hot path: the two handles come back through a long[2]. */
+static jint JNICALL j_pair(JNIEnv *env, jclass cls, jint family, jint type, jint protocol, jlongArray out) {
+    (void)cls;
+    int64_t handles[2];
+    int32_t r = s4j_socket_pair(family, type, protocol, handles);
+    if (r < 0) return r;
+    jlong values[2] = {handles[0], handles[1]};
+    (*env)->SetLongArrayRegion(env, out, 0, 2, values);
+    return 0;
+}
+
 static jint JNICALL j_family_supported(JNIEnv *env, jclass cls, jint family) {
     (void)env, (void)cls;
     return s4j_socket_family_supported(family);
@@ -105,6 +116,7 @@ static void JNICALL j_preclose(JNIEnv *env, jclass cls, jlong h) {
 static const JNINativeMethod methods[] = {
     {"open", "(III)J", (void *)j_open},
     {"familySupported", "(I)I", (void *)j_family_supported},
+    {"pair", "(III[J)I", (void *)j_pair},
     {"bind", "(JJ)I", (void *)j_bind},
     {"listen", "(JI)I", (void *)j_listen},
     {"accept", "(JJ)J", (void *)j_accept},

@@ -8,6 +8,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../core/socketpair.h"
 #include "posix.h"
 
 #ifdef MSG_NOSIGNAL
@@ -57,6 +58,31 @@ int32_t s4j_socket_family_supported(int family) {
         /* Refused for want of privilege: the family exists. Any other answer proves nothing. */
         if (errno == EPERM || errno == EACCES) return 1;
     }
+    return 0;
+}
+
+int32_t s4j_socket_pair(int family, int type, int protocol, int64_t out[2]) {
+    if (family == AF_INET || family == AF_INET6) {
+        s4j_address loopback;
+        s4j_address_loopback(family == AF_INET ? S4J_AF_INET : S4J_AF_INET6, &loopback);
+        if (type != SOCK_STREAM && type != SOCK_DGRAM) return s4j_error(S4J_EOPNOTSUPP, EOPNOTSUPP);
+        return s4j_socket_pair_over_loopback(family, type, protocol, &loopback, type == SOCK_STREAM, out);
+    }
+    int fds[2];
+#ifdef S4J_HAVE_SOCK_CLOEXEC
+    if (socketpair(family, type | SOCK_CLOEXEC, protocol, fds) == -1) return s4j_last_error();
+#else
+    if (socketpair(family, type, protocol, fds) == -1) return s4j_last_error();
+#endif
+    int32_t r = set_cloexec_nosigpipe(fds[0]);
+    if (r == 0) r = set_cloexec_nosigpipe(fds[1]);
+    if (r < 0) {
+        close(fds[0]);
+        close(fds[1]);
+        return r;
+    }
+    out[0] = fds[0];
+    out[1] = fds[1];
     return 0;
 }
 

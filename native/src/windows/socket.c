@@ -1,7 +1,11 @@
 /* The core socket calls on Winsock 2. */
 #include "backend.h"
 
+#include <afunix.h>
+#include <stdio.h>
 #include <string.h>
+
+#include "../core/socketpair.h"
 
 /* WSASocket's handles are not inherited by child processes: the close-on-exec of Windows. */
 #define S4J_SOCKET_FLAGS (WSA_FLAG_OVERLAPPED | WSA_FLAG_NO_HANDLE_INHERIT)
@@ -33,6 +37,42 @@ int32_t s4j_socket_family_supported(int family) {
         if (WSAGetLastError() == WSAEACCES) return 1;
     }
     return 0;
+}
+
+/* A path nobody else uses, in the user's own temp directory, for an AF_UNIX pair's listener. */
+static int32_t fresh_unix_path(s4j_address *out) {
+    char dir[MAX_PATH];
+    DWORD n = GetTempPathA(sizeof dir, dir);
+    if (n == 0 || n >= sizeof dir) return s4j_error_from_native((int)GetLastError());
+    LARGE_INTEGER now;
+    QueryPerformanceCounter(&now);
+    memset(out, 0, sizeof *out);
+    out->family = S4J_AF_UNIX;
+    int len = snprintf((char *)out->data, S4J_ADDRESS_DATA_MAX, "%ss4j-%lu-%llx.sock", dir,
+                       (unsigned long)GetCurrentProcessId(), (unsigned long long)now.QuadPart);
+    if (len < 0 || len > s4j_unix_path_max()) return s4j_error(S4J_ENAMETOOLONG, 0);
+    out->length = (uint16_t)len;
+    return 0;
+}
+
+/* Winsock has no socketpair(): every pair is made over loopback. */
+int32_t s4j_socket_pair(int family, int type, int protocol, int64_t out[2]) {
+    s4j_address loopback;
+    if (family == AF_UNIX) {
+        if (type != SOCK_STREAM) return s4j_error(S4J_EOPNOTSUPP, WSAEOPNOTSUPP); /* Windows AF_UNIX is stream only */
+        int32_t r = fresh_unix_path(&loopback);
+        if (r < 0) return r;
+        r = s4j_socket_pair_over_loopback(family, type, protocol, &loopback, 1, out);
+        char path[S4J_ADDRESS_DATA_MAX + 1];
+        memcpy(path, loopback.data, loopback.length);
+        path[loopback.length] = '\0';
+        DeleteFileA(path);
+        return r;
+    }
+    if (family != AF_INET && family != AF_INET6) return s4j_error(S4J_EAFNOSUPPORT, WSAEAFNOSUPPORT);
+    if (type != SOCK_STREAM && type != SOCK_DGRAM) return s4j_error(S4J_EOPNOTSUPP, WSAEOPNOTSUPP);
+    s4j_address_loopback(family == AF_INET ? S4J_AF_INET : S4J_AF_INET6, &loopback);
+    return s4j_socket_pair_over_loopback(family, type, protocol, &loopback, type == SOCK_STREAM, out);
 }
 
 int32_t s4j_socket_bind(s4j_handle h, const s4j_address *local) {

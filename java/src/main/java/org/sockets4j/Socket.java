@@ -102,6 +102,31 @@ public final class Socket implements AutoCloseable {
         return new Socket(r, family, type, protocol);
     }
 
+    /**
+     * {@code socketpair(family, type, 0)}: two sockets connected to each other.
+     * {@link Family#UNIX} uses the OS's own socketpair() where it has one;
+     * {@link Family#INET} and {@link Family#INET6} (and UNIX on Windows, which has
+     * no socketpair() and only stream Unix sockets) are made over loopback, with
+     * the accepted end checked to be the connecting one. Stream and datagram types.
+     *
+     * @throws IOException for a combination the platform cannot make, e.g. {@link Errno#EOPNOTSUPP}
+     */
+    public static SocketPair pair(Family family, Type type) throws IOException {
+        return pair(family, type, Protocol.DEFAULT);
+    }
+
+    /** {@code socketpair(family, type, protocol)}; see {@link #pair(Family, Type)}. */
+    public static SocketPair pair(Family family, Type type, Protocol protocol) throws IOException {
+        int f = Args.notNull(family, "family").requireNative();
+        int t = Args.notNull(type, "type").requireNative();
+        int p = Args.notNull(protocol, "protocol").requireNative();
+        long[] handles = new long[2];
+        int r = NativeSocket.pair(f, t, p, handles);
+        if (r < 0) throw Errors.failure("socketpair", family + " " + type + " " + protocol, r, type);
+        return new SocketPair(new Socket(handles[0], family, type, protocol),
+                new Socket(handles[1], family, type, protocol));
+    }
+
     /** The address family this socket was opened with. */
     public Family family() {
         return family;

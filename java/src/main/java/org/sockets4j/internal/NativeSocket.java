@@ -21,6 +21,9 @@ public final class NativeSocket {
 
     public static native int familySupported(int family);
 
+    /** socketpair(); the two handles are written to {@code out[0]} and {@code out[1]}. */
+    public static native int pair(int family, int type, int protocol, long[] out);
+
     public static native int bind(long handle, long address);
 
     public static native int listen(long handle, int backlog);
