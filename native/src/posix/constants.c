@@ -1,5 +1,6 @@
 /* The platform constants table of the POSIX backends: rows in core/platform_constants.inc. */
 #include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <sys/socket.h>
 
 #include "../core/platform_constants.h"

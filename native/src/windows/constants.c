@@ -5,6 +5,8 @@
 #include "backend.h"
 
 #include <afunix.h>
+#include <mstcpip.h>
+#include <ws2ipdef.h>
 
 #include "../core/platform_constants.h"
 

@@ -4,4 +4,5 @@
  */
 module org.sockets4j {
     exports org.sockets4j;
+    exports org.sockets4j.option;
 }

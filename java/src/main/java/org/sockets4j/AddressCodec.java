@@ -95,6 +95,16 @@ final class AddressCodec {
         slot.put(DATA, bytes);
     }
 
+    /** Writes an IP address (port 0) in its own family, for option structs that carry bare addresses. */
+    static void writeIp(InetAddress ip, ByteBuffer slot) {
+        clear(slot);
+        byte[] bytes = ip.getAddress();
+        slot.put(FAMILY, (byte) (bytes.length == 4 ? AF_INET : AF_INET6));
+        if (ip instanceof Inet6Address six) slot.putInt(SCOPE_ID, six.getScopeId());
+        slot.putShort(LENGTH, (short) bytes.length);
+        slot.put(DATA, bytes);
+    }
+
     private static void writeUnix(UnixDomainSocketAddress unix, String argument, ByteBuffer slot) {
         byte[] path = unix.getPath().toString().getBytes(PATH_CHARSET);
         if (path.length > UNIX_PATH_MAX) {

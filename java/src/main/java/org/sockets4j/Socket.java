@@ -9,6 +9,7 @@ import java.time.Duration;
 import org.sockets4j.internal.NativeErrors;
 import org.sockets4j.internal.NativeSocket;
 import org.sockets4j.internal.Scratch;
+import org.sockets4j.option.SockOpt;
 
 /**
  * A socket: the Berkeley sockets calls on one descriptor, one Java method per call.
@@ -326,6 +327,102 @@ public final class Socket implements AutoCloseable {
             closed = end();
         }
         if (r < 0) throw failure("shutdown", how, r, closed);
+    }
+
+    // ---- options -----------------------------------------------------------------------------------------------
+
+    /**
+     * {@code setsockopt()} of a typed option from {@link org.sockets4j.option.SocketOptions}; the value
+     * is checked against the option's rule before any native call.
+     *
+     * @throws UnsupportedOperationException if the platform lacks the option, or it is read only
+     * @throws IllegalArgumentException      if the value is outside the option's rule (the message names both)
+     * @throws IOException                   if the kernel refuses, e.g. {@link Errno#ENOPROTOOPT} for an option this
+     *                                       socket's protocol does not have
+     */
+    public <T> void setOption(SockOpt<T> option, T value) throws IOException {
+        int[] levelAndName = resolve(Args.notNull(option, "option"));
+        if (!option.access().canSet()) throw new UnsupportedOperationException(option + " cannot be set: it is read only");
+        option.check(value);
+        long fd = handle.begin("setsockopt");
+        OptionIo io = new OptionIo(fd, levelAndName[0], levelAndName[1]);
+        boolean closed;
+        try {
+            io.set(option, value);
+        } finally {
+            closed = end();
+        }
+        if (io.result < 0) throw failure("setsockopt", option + " = " + show(value), io.result, closed);
+    }
+
+    /**
+     * {@code getsockopt()} of a typed option.
+     *
+     * @throws UnsupportedOperationException if the platform lacks the option, or it is write only
+     * @throws IOException                   if the kernel refuses
+     */
+    public <T> T getOption(SockOpt<T> option) throws IOException {
+        int[] levelAndName = resolve(Args.notNull(option, "option"));
+        if (!option.access().canGet()) throw new UnsupportedOperationException(option + " cannot be read: it is write only");
+        long fd = handle.begin("getsockopt");
+        OptionIo io = new OptionIo(fd, levelAndName[0], levelAndName[1]);
+        Object value;
+        boolean closed;
+        try {
+            value = io.get(option);
+        } finally {
+            closed = end();
+        }
+        if (io.result < 0) throw failure("getsockopt", option, io.result, closed);
+        return option.type().cast(value);
+    }
+
+    /**
+     * {@code getsockopt()} of any option by its numbers, for options the table lacks.
+     *
+     * @param level the level's number (e.g. from {@code Level.SOCKET.nativeValue()})
+     * @param name  the option's number
+     * @param value receives the option's bytes
+     * @return how many bytes of {@code value} the kernel filled
+     */
+    public int getRawOption(int level, int name, byte[] value) throws IOException {
+        Args.notNull(value, "value");
+        long fd = handle.begin("getsockopt");
+        int r;
+        boolean closed;
+        try {
+            r = org.sockets4j.internal.NativeOption.getBytes(fd, level, name, value);
+        } finally {
+            closed = end();
+        }
+        if (r < 0) throw failure("getsockopt", "level " + level + " name " + name, r, closed);
+        return r;
+    }
+
+    /** {@code setsockopt()} of any option by its numbers, with the bytes of its value as the OS expects them. */
+    public void setRawOption(int level, int name, byte[] value) throws IOException {
+        Args.notNull(value, "value");
+        long fd = handle.begin("setsockopt");
+        int r;
+        boolean closed;
+        try {
+            r = org.sockets4j.internal.NativeOption.setBytes(fd, level, name, value, 0, value.length);
+        } finally {
+            closed = end();
+        }
+        if (r < 0) throw failure("setsockopt", "level " + level + " name " + name, r, closed);
+    }
+
+    /** The option's level and name on this platform, for this socket's family. */
+    private int[] resolve(SockOpt<?> option) {
+        java.util.OptionalInt level = option.level().nativeValue(family);
+        java.util.OptionalInt name = option.nativeName();
+        if (level.isEmpty() || name.isEmpty()) throw Unsupported.feature("socket option " + option);
+        return new int[] {level.getAsInt(), name.getAsInt()};
+    }
+
+    private static String show(Object value) {
+        return value instanceof byte[] b ? java.util.Arrays.toString(b) : String.valueOf(value);
     }
 
     // ---- blocking mode ----------------------------------------------------------------------------------------

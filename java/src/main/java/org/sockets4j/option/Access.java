@@ -1,0 +1,21 @@
+package org.sockets4j.option;
+
+/** Whether an option can be read, written, or both. */
+public enum Access {
+    /** getsockopt and setsockopt. */
+    GET_SET,
+    /** getsockopt only ({@code SO_ERROR}, {@code SO_TYPE}, ...). */
+    GET_ONLY,
+    /** setsockopt only (membership requests). */
+    SET_ONLY;
+
+    /** Whether getsockopt is allowed. */
+    public boolean canGet() {
+        return this != SET_ONLY;
+    }
+
+    /** Whether setsockopt is allowed. */
+    public boolean canSet() {
+        return this != GET_ONLY;
+    }
+}

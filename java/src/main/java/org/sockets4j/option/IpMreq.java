@@ -1,0 +1,28 @@
+package org.sockets4j.option;
+
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.util.Objects;
+
+/**
+ * {@code struct ip_mreq}: an IPv4 group and the interface to join it on, by
+ * address or by index (index 0 and a null address: the system's choice).
+ *
+ * @param group            the IPv4 multicast group
+ * @param interfaceAddress the interface's IPv4 address, or null
+ * @param interfaceIndex   the interface's index, or 0 (Linux and Windows)
+ */
+public record IpMreq(InetAddress group, InetAddress interfaceAddress, int interfaceIndex) {
+
+    /** Checks the fields. */
+    public IpMreq {
+        Requests.multicast4(group, "group");
+        Requests.optional4(interfaceAddress, "interfaceAddress");
+        Requests.index(interfaceIndex);
+    }
+
+    /** Joins {@code group} on the interface with address {@code interfaceAddress} (null: any). */
+    public static IpMreq of(InetAddress group, InetAddress interfaceAddress) {
+        return new IpMreq(group, interfaceAddress, 0);
+    }
+}

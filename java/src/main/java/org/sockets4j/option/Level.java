@@ -1,0 +1,38 @@
+package org.sockets4j.option;
+
+import java.util.OptionalInt;
+import org.sockets4j.Family;
+import org.sockets4j.NativeConstant;
+
+/** The level of a socket option: the protocol layer that owns it. */
+public enum Level implements NativeConstant {
+    /** The socket itself ({@code SOL_SOCKET}). */
+    SOCKET("SOL_SOCKET"),
+    /** IPv4 ({@code IPPROTO_IP}). */
+    IP("IPPROTO_IP"),
+    /** IPv6 ({@code IPPROTO_IPV6}). */
+    IPV6("IPPROTO_IPV6"),
+    /** TCP ({@code IPPROTO_TCP}). */
+    TCP("IPPROTO_TCP"),
+    /**
+     * {@code IPPROTO_IP} on an INET socket, {@code IPPROTO_IPV6} on an INET6 one:
+     * the protocol-independent {@code MCAST_*} options of RFC 3678.
+     */
+    IP_BY_FAMILY("IPPROTO_IP");
+
+    private final String cName;
+
+    Level(String cName) {
+        this.cName = cName;
+    }
+
+    @Override
+    public String cName() {
+        return cName;
+    }
+
+    /** This level's number for a socket of {@code family} ({@link #IP_BY_FAMILY} depends on it). */
+    public OptionalInt nativeValue(Family family) {
+        return this == IP_BY_FAMILY && family == Family.INET6 ? IPV6.nativeValue() : nativeValue();
+    }
+}

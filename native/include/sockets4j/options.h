@@ -1,0 +1,65 @@
+/*
+ * getsockopt/setsockopt, one function per C type that crosses. Each backend
+ * fills the OS's struct field by field (Windows' DWORD milliseconds and
+ * u_short linger, macOS's SO_LINGER_SEC, 1-byte BOOL results), so Java sees
+ * one value type per option on every OS. Levels and names are the platform's
+ * numbers, which Java learns from constants.h by name.
+ */
+#ifndef SOCKETS4J_OPTIONS_H
+#define SOCKETS4J_OPTIONS_H
+
+#include <stdint.h>
+
+#include "sockets4j/address.h"
+#include "sockets4j/socket.h"
+
+/* An int option, flags too (int on POSIX, DWORD on Windows; a 1-byte answer is widened). */
+int32_t s4j_option_get_int(s4j_handle h, int level, int name, int32_t *value);
+int32_t s4j_option_set_int(s4j_handle h, int level, int name, int32_t value);
+
+/* SO_LINGER in seconds, whatever unit the OS's SO_LINGER counts in. */
+int32_t s4j_option_get_linger(s4j_handle h, int32_t *on, int32_t *seconds);
+int32_t s4j_option_set_linger(s4j_handle h, int32_t on, int32_t seconds);
+
+/* SO_RCVTIMEO / SO_SNDTIMEO in milliseconds, 0 = none. */
+int32_t s4j_option_get_timeout(s4j_handle h, int name, int64_t *millis);
+int32_t s4j_option_set_timeout(s4j_handle h, int name, int64_t millis);
+
+/* Any option as bytes (IP_OPTIONS, and the raw escape hatch). *len: in, room; out, bytes written. */
+int32_t s4j_option_get_bytes(s4j_handle h, int level, int name, void *buf, int32_t *len);
+int32_t s4j_option_set_bytes(s4j_handle h, int level, int name, const void *buf, int32_t len);
+
+/* IP_MULTICAST_IF: the interface by its IPv4 address (in the layout), or by index where the OS takes one. */
+int32_t s4j_option_get_multicast_if4(s4j_handle h, s4j_address *address);
+int32_t s4j_option_set_multicast_if4(s4j_handle h, const s4j_address *address, uint32_t ifindex);
+
+/* A socket address option (IPV6_NEXTHOP). */
+int32_t s4j_option_get_sockaddr(s4j_handle h, int level, int name, s4j_address *address);
+int32_t s4j_option_set_sockaddr(s4j_handle h, int level, int name, const s4j_address *address);
+
+/* IPV6_PKTINFO as a sticky option: struct in6_pktinfo. */
+int32_t s4j_option_get_pktinfo6(s4j_handle h, int name, s4j_address *source, uint32_t *ifindex);
+int32_t s4j_option_set_pktinfo6(s4j_handle h, int name, const s4j_address *source, uint32_t ifindex);
+
+/* IPV6_PATHMTU: the MTU of struct ip6_mtuinfo. */
+int32_t s4j_option_get_mtuinfo(s4j_handle h, int name, int32_t *mtu);
+
+/* The membership requests of IP multicast. */
+enum s4j_membership_kind {
+    S4J_MREQ = 1,            /* struct ip_mreq (ip_mreqn with an index on Linux) */
+    S4J_MREQ_SOURCE = 2,     /* struct ip_mreq_source */
+    S4J_IPV6_MREQ = 3,       /* struct ipv6_mreq */
+    S4J_GROUP_REQ = 4,       /* struct group_req (RFC 3678) */
+    S4J_GROUP_SOURCE_REQ = 5 /* struct group_source_req */
+};
+
+/*
+ * setsockopt of a membership request: group, and source where the kind has
+ * one, in the layout; the interface by IPv4 address (S4J_MREQ, S4J_MREQ_SOURCE;
+ * family S4J_AF_UNSPEC = any) and/or by index (the others; 0 = any).
+ */
+int32_t s4j_option_set_membership(s4j_handle h, int level, int name, int kind, const s4j_address *group,
+                                  const s4j_address *source, const s4j_address *interface_address,
+                                  uint32_t ifindex);
+
+#endif
