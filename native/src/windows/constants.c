@@ -14,6 +14,23 @@
 #define SHUT_WR SD_SEND
 #define SHUT_RDWR SD_BOTH
 
+/* Microsoft's IPPROTO_TCP option numbers (Windows 10+), which Debian's mingw-w64 headers lack. */
+#ifndef TCP_KEEPALIVE
+#define TCP_KEEPALIVE 3 /* the keepalive idle time, in seconds */
+#endif
+#ifndef TCP_MAXSEG
+#define TCP_MAXSEG 4
+#endif
+#ifndef TCP_KEEPCNT
+#define TCP_KEEPCNT 16
+#endif
+#ifndef TCP_KEEPINTVL
+#define TCP_KEEPINTVL 17
+#endif
+
+/* Winsock's IPV6_HOPLIMIT is RFC 2292's receive flag, not RFC 3542's sticky hop limit: not offered as that. */
+#undef IPV6_HOPLIMIT
+
 #define S4J_CONSTANT(name) {#name, (int32_t)(name)},
 
 const struct s4j_named_constant s4j_platform_constants[] = {

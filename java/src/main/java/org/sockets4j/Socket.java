@@ -341,9 +341,10 @@ public final class Socket implements AutoCloseable {
      *                                       socket's protocol does not have
      */
     public <T> void setOption(SockOpt<T> option, T value) throws IOException {
-        int[] levelAndName = resolve(Args.notNull(option, "option"));
+        Args.notNull(option, "option");
         if (!option.access().canSet()) throw new UnsupportedOperationException(option + " cannot be set: it is read only");
-        option.check(value);
+        option.check(value); // the same answer for a bad value on every platform, before asking what it has
+        int[] levelAndName = resolve(option);
         long fd = handle.begin("setsockopt");
         OptionIo io = new OptionIo(fd, levelAndName[0], levelAndName[1]);
         boolean closed;

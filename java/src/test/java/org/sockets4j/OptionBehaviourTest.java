@@ -41,7 +41,9 @@ class OptionBehaviourTest {
                 error = s.getOption(SocketOptions.SO_ERROR);
             }
             assertEquals(Errno.ECONNREFUSED, Errno.of(NativeErrors.portable(NativeErrors.fromNative(error))));
-            assertEquals(0, s.getOption(SocketOptions.SO_ERROR), "reading SO_ERROR clears it");
+            if (!Wine.running()) { // Wine 8 does not clear it; POSIX and Windows do
+                assertEquals(0, s.getOption(SocketOptions.SO_ERROR), "reading SO_ERROR clears it");
+            }
         }
     }
 
@@ -76,13 +78,16 @@ class OptionBehaviourTest {
             SocketTimeoutException e = assertThrows(SocketTimeoutException.class, () -> s.recv(new byte[4]));
             long millis = (System.nanoTime() - start) / 1_000_000;
             assertTrue(millis >= 250 && millis < 3000, millis + " ms for a 300 ms timeout");
-            assertEquals(Errno.EAGAIN, ((NativeError) e).errno());
+            // POSIX says EAGAIN, Windows WSAETIMEDOUT: the same exception either way
+            assertTrue(((NativeError) e).errno() == Errno.EAGAIN || ((NativeError) e).errno() == Errno.ETIMEDOUT);
             assertTrue(s.isBlocking());
         }
     }
 
     @Test
     void reuseAddrLetsAListenerBindAPortInTimeWait() throws Exception {
+        assumeFalse(org.sockets4j.internal.Platform.current().os().equals("windows"),
+                "Windows lets a plain bind take a port whose connections are in TIME_WAIT");
         InetSocketAddress port;
         // Linux lets a bind reuse a TIME_WAIT port only if both sockets set SO_REUSEADDR; the connection
         // in TIME_WAIT keeps its listener's setting. So the old server sets it too, as servers do.
