@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "The sockets4j samples: the Berkeley sockets API from Java.",
-        subcommands = {EchoServer.class, EchoClient.class, Capabilities.class, CommandLine.HelpCommand.class})
+        subcommands = {EchoServer.class, EchoClient.class, Capabilities.class, Options.class,
+                CommandLine.HelpCommand.class})
 public final class Sockets4j implements Runnable {
 
     @Spec
@@ -60,6 +61,7 @@ public final class Sockets4j implements Runnable {
     /** Without a subcommand there is nothing to do: a usage error. */
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "missing command: echo-server, echo-client or capabilities");
+        throw new ParameterException(spec.commandLine(),
+                "missing command: echo-server, echo-client, capabilities or options");
     }
 }
