@@ -8,6 +8,7 @@
 
 #include "platform_constants.h"
 #include "sockets4j/address.h"
+#include "sockets4j/control.h"
 
 static const struct s4j_named_constant portable[] = {
     {"S4J_ADDRESS_SIZE", S4J_ADDRESS_SIZE},
@@ -16,6 +17,8 @@ static const struct s4j_named_constant portable[] = {
     {"S4J_AF_INET6", S4J_AF_INET6},
     {"S4J_AF_UNIX", S4J_AF_UNIX},
     {"S4J_UNIX_PATH_MAX", 0}, /* the backend's answer, below */
+    {"S4J_INTERFACE_SIZE", S4J_INTERFACE_SIZE},
+    {"S4J_INTERFACE_NAME_MAX", S4J_INTERFACE_NAME_MAX},
 };
 
 #define PORTABLE_COUNT (sizeof portable / sizeof portable[0])

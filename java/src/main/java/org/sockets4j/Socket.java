@@ -6,6 +6,9 @@ import java.lang.ref.Reference;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.net.InetSocketAddress;
+import org.sockets4j.internal.NativeConstants;
+import org.sockets4j.internal.NativeControl;
 import org.sockets4j.internal.NativeErrors;
 import org.sockets4j.internal.NativeSocket;
 import org.sockets4j.internal.Scratch;
@@ -424,6 +427,82 @@ public final class Socket implements AutoCloseable {
 
     private static String show(Object value) {
         return value instanceof byte[] b ? java.util.Arrays.toString(b) : String.valueOf(value);
+    }
+
+    // ---- the fcntl/ioctl table (IoControl) ----------------------------------------------------------------------
+
+    /** {@code FIONREAD}: bytes a recv could take now (for a datagram socket, on Linux, the next datagram's size). */
+    public int bytesAvailable() throws IOException {
+        return control("ioctl FIONREAD", NativeControl::bytesAvailable);
+    }
+
+    /** {@code sockatmark}: whether the next byte to read is the out-of-band mark. See {@link IoControl#AT_MARK}. */
+    public boolean atMark() throws IOException {
+        return control("sockatmark", NativeControl::atMark) == 1;
+    }
+
+    /**
+     * {@code O_ASYNC}: signal-driven I/O, SIGIO to the {@linkplain #setOwner(long) owner} when I/O is
+     * possible. Careful: a JVM that is its own socket's owner dies of SIGIO (its default action), so
+     * make another process the owner. See {@link IoControl#ASYNC}.
+     */
+    public void setAsync(boolean on) throws IOException {
+        control("fcntl O_ASYNC", fd -> NativeControl.setAsync(fd, on));
+    }
+
+    /** Whether {@code O_ASYNC} is set. */
+    public boolean isAsync() throws IOException {
+        return control("fcntl O_ASYNC", NativeControl::isAsync) == 1;
+    }
+
+    /** {@code F_SETOWN}: the process ({@code > 0}) or process group ({@code < 0}) that gets SIGIO and SIGURG. */
+    public void setOwner(long owner) throws IOException {
+        control("fcntl F_SETOWN", fd -> NativeControl.setOwner(fd, owner));
+    }
+
+    /** {@code F_GETOWN}: the owner; 0 for none, negative for a process group. */
+    public long owner() throws IOException {
+        long[] owner = new long[1];
+        control("fcntl F_GETOWN", fd -> NativeControl.owner(fd, owner));
+        return owner[0];
+    }
+
+    /** {@code SIOCGIFCONF}: the interfaces with an IPv4 address, one row per address. */
+    public java.util.List<InterfaceEntry> interfaces() throws IOException {
+        int size = NativeConstants.require("S4J_INTERFACE_SIZE");
+        int nameMax = NativeConstants.require("S4J_INTERFACE_NAME_MAX");
+        int max = 256;
+        ByteBuffer table = ByteBuffer.allocateDirect(max * size).order(java.nio.ByteOrder.nativeOrder());
+        long base = org.sockets4j.internal.NativeMemory.address(table);
+        int n = control("ioctl SIOCGIFCONF", fd -> NativeControl.interfaces(fd, base, max));
+        java.util.List<InterfaceEntry> rows = new java.util.ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            byte[] name = new byte[nameMax];
+            table.get(i * size, name);
+            int len = 0;
+            while (len < name.length && name[len] != 0) len++;
+            ByteBuffer address = table.slice(i * size + nameMax, size - nameMax).order(java.nio.ByteOrder.nativeOrder());
+            InetSocketAddress a = (InetSocketAddress) AddressCodec.read(address);
+            rows.add(new InterfaceEntry(new String(name, 0, len, java.nio.charset.StandardCharsets.UTF_8), a.getAddress()));
+        }
+        return java.util.List.copyOf(rows);
+    }
+
+    /** One control call bracketed like every other; its result, or the exception for its failure. */
+    private int control(String operation, java.util.function.LongToIntFunction call) throws IOException {
+        long fd = handle.begin(operation);
+        int r;
+        boolean closed;
+        try {
+            r = call.applyAsInt(fd);
+        } finally {
+            closed = end();
+        }
+        if (r >= 0) return r;
+        if (!closed && NativeErrors.portable(r) == Errno.EOPNOTSUPP.code()) {
+            throw Unsupported.feature(operation);
+        }
+        throw failure(operation, null, r, closed);
     }
 
     // ---- blocking mode ----------------------------------------------------------------------------------------

@@ -54,6 +54,7 @@ class BadInputTest {
             if (t == byte[].class) args[i] = new byte[8];
             else if (t == int.class) args[i] = name.equals("length") ? 4 : name.equals("backlog") ? 1 : 0;
             else if (t == boolean.class) args[i] = true;
+            else if (t == long.class) args[i] = 0L;
             else if (t == ByteBuffer.class) args[i] = ByteBuffer.allocate(8);
             else if (t == SocketAddress.class) args[i] = Loopback.any(family);
             else if (t == MsgFlag[].class) args[i] = new MsgFlag[0];

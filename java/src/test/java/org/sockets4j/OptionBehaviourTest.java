@@ -134,6 +134,10 @@ class OptionBehaviourTest {
                 || org.sockets4j.internal.Platform.current().os().equals("osx"), "SO_RCVLOWAT: Linux and BSD only");
         try (Loopback.Pair p = Loopback.tcpPair(Family.INET)) {
             p.server().setOption(SocketOptions.SO_RCVLOWAT, 10);
+            // No Nagle: the second small segment must not wait for the first one's delayed ACK.
+            p.client().setOption(SocketOptions.TCP_NODELAY, true);
+            // A bound on the wait, so that a kernel that never wakes the reader fails here rather than hangs.
+            p.server().setOption(SocketOptions.SO_RCVTIMEO, Duration.ofSeconds(5));
             Thread sender = new Thread(() -> {
                 try {
                     p.client().send(new byte[5]);

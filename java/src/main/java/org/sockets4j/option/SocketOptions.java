@@ -90,6 +90,8 @@ public final class SocketOptions {
     public static final SockOpt<Integer> IP_MULTICAST_TTL = intOpt(Level.IP, "IP_MULTICAST_TTL", 0, 255, 4, "multicast time to live");
     /** Loop outgoing multicast back to local members. */
     public static final SockOpt<Boolean> IP_MULTICAST_LOOP = flag(Level.IP, "IP_MULTICAST_LOOP", "loop multicast back");
+    /** Linux: deliver every group joined by any socket on the port (the default, true), or only this socket's. */
+    public static final SockOpt<Boolean> IP_MULTICAST_ALL = flag(Level.IP, "IP_MULTICAST_ALL", "groups joined by any socket (Linux)");
     /** Join an IPv4 group. */
     public static final SockOpt<IpMreq> IP_ADD_MEMBERSHIP = request("IP_ADD_MEMBERSHIP", Level.IP, IpMreq.class, Codec.IP_MREQ, "join an IPv4 group");
     /** Leave an IPv4 group. */
@@ -153,6 +155,8 @@ public final class SocketOptions {
     public static final SockOpt<Integer> IPV6_MULTICAST_HOPS = intOpt(Level.IPV6, "IPV6_MULTICAST_HOPS", -1, 255, 4, "multicast hop limit");
     /** Loop outgoing multicast back to local members. */
     public static final SockOpt<Boolean> IPV6_MULTICAST_LOOP = flag(Level.IPV6, "IPV6_MULTICAST_LOOP", "loop multicast back");
+    /** Linux: deliver every IPv6 group joined by any socket on the port (the default, true), or only this socket's. */
+    public static final SockOpt<Boolean> IPV6_MULTICAST_ALL = flag(Level.IPV6, "IPV6_MULTICAST_ALL", "groups joined by any socket (Linux)");
     /** Join an IPv6 group (Linux's IPV6_ADD_MEMBERSHIP). */
     public static final SockOpt<Ipv6Mreq> IPV6_JOIN_GROUP = request("IPV6_JOIN_GROUP", Level.IPV6, Ipv6Mreq.class, Codec.IPV6_MREQ, "join an IPv6 group");
     /** Leave an IPv6 group (Linux's IPV6_DROP_MEMBERSHIP). */
@@ -192,12 +196,12 @@ public final class SocketOptions {
             SO_RCVLOWAT, SO_SNDLOWAT, SO_RCVTIMEO, SO_SNDTIMEO, SO_REUSEADDR, SO_REUSEPORT, SO_TYPE, SO_USELOOPBACK,
             SO_EXCLUSIVEADDRUSE,
             IP_HDRINCL, IP_OPTIONS, IP_RECVDSTADDR, IP_RECVIF, IP_PKTINFO, IP_TOS, IP_TTL, IP_RECVTTL, IP_RECVTOS,
-            IP_MULTICAST_IF, IP_MULTICAST_TTL, IP_MULTICAST_LOOP, IP_ADD_MEMBERSHIP, IP_DROP_MEMBERSHIP, IP_BLOCK_SOURCE,
+            IP_MULTICAST_IF, IP_MULTICAST_TTL, IP_MULTICAST_LOOP, IP_MULTICAST_ALL, IP_ADD_MEMBERSHIP, IP_DROP_MEMBERSHIP, IP_BLOCK_SOURCE,
             IP_UNBLOCK_SOURCE, IP_ADD_SOURCE_MEMBERSHIP, IP_DROP_SOURCE_MEMBERSHIP,
             IPV6_CHECKSUM, IPV6_DONTFRAG, IPV6_NEXTHOP, IPV6_PATHMTU, IPV6_RECVDSTOPTS, IPV6_RECVHOPLIMIT,
             IPV6_RECVHOPOPTS, IPV6_RECVPATHMTU, IPV6_RECVPKTINFO, IPV6_RECVRTHDR, IPV6_RECVTCLASS, IPV6_TCLASS,
             IPV6_UNICAST_HOPS, IPV6_USE_MIN_MTU, IPV6_V6ONLY, IPV6_PKTINFO, IPV6_HOPLIMIT, IPV6_MULTICAST_IF,
-            IPV6_MULTICAST_HOPS, IPV6_MULTICAST_LOOP, IPV6_JOIN_GROUP, IPV6_LEAVE_GROUP,
+            IPV6_MULTICAST_HOPS, IPV6_MULTICAST_LOOP, IPV6_MULTICAST_ALL, IPV6_JOIN_GROUP, IPV6_LEAVE_GROUP,
             MCAST_JOIN_GROUP, MCAST_LEAVE_GROUP, MCAST_BLOCK_SOURCE, MCAST_UNBLOCK_SOURCE, MCAST_JOIN_SOURCE_GROUP,
             MCAST_LEAVE_SOURCE_GROUP,
             TCP_MAXSEG, TCP_NODELAY, TCP_KEEPIDLE, TCP_KEEPINTVL, TCP_KEEPCNT);
