@@ -1,4 +1,5 @@
 /* The option calls of the core, by C type, on real sockets. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "check.h"
@@ -53,9 +54,15 @@ static void bytes_and_multicast_interface(void) {
     lo.family = S4J_AF_INET;
     lo.length = 4;
     inet_pton(AF_INET, "127.0.0.1", lo.data);
-    CHECK_EQ(s4j_option_set_multicast_if4(s, &lo, 0), 0);
-    CHECK_EQ(s4j_option_get_multicast_if4(s, &got), 0);
-    CHECK(memcmp(got.data, lo.data, 4) == 0);
+    int32_t r = s4j_option_set_multicast_if4(s, &lo, 0);
+    const char *emulator = getenv("S4J_TEST_EMULATOR");
+    if (r < 0 && s4j_error_portable(r) == S4J_ENOPROTOOPT && emulator != NULL) {
+        printf("skipped: IP_MULTICAST_IF, which %s does not translate (ENOPROTOOPT)\n", emulator);
+    } else {
+        CHECK_EQ(r, 0);
+        CHECK_EQ(s4j_option_get_multicast_if4(s, &got), 0);
+        CHECK(memcmp(got.data, lo.data, 4) == 0);
+    }
     CHECK_EQ(s4j_error_portable(s4j_option_set_membership(s, IPPROTO_IP, IP_ADD_MEMBERSHIP, 99, &lo, NULL, NULL, 0)),
              S4J_EINVAL);
     s4j_socket_close(s);

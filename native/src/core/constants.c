@@ -9,6 +9,7 @@
 #include "platform_constants.h"
 #include "sockets4j/address.h"
 #include "sockets4j/control.h"
+#include "sockets4j/message.h"
 
 static const struct s4j_named_constant portable[] = {
     {"S4J_ADDRESS_SIZE", S4J_ADDRESS_SIZE},
@@ -19,6 +20,8 @@ static const struct s4j_named_constant portable[] = {
     {"S4J_UNIX_PATH_MAX", 0}, /* the backend's answer, below */
     {"S4J_INTERFACE_SIZE", S4J_INTERFACE_SIZE},
     {"S4J_INTERFACE_NAME_MAX", S4J_INTERFACE_NAME_MAX},
+    {"S4J_IOV_MAX", S4J_IOV_MAX},
+    {"S4J_CMSG_HEADER", S4J_CMSG_HEADER},
 };
 
 #define PORTABLE_COUNT (sizeof portable / sizeof portable[0])

@@ -11,6 +11,7 @@ import org.sockets4j.internal.NativeConstants;
 import org.sockets4j.internal.NativeControl;
 import org.sockets4j.internal.NativeErrors;
 import org.sockets4j.internal.NativeSocket;
+import org.sockets4j.internal.Platform;
 import org.sockets4j.internal.Scratch;
 import org.sockets4j.option.SockOpt;
 
@@ -427,6 +428,154 @@ public final class Socket implements AutoCloseable {
 
     private static String show(Object value) {
         return value instanceof byte[] b ? java.util.Arrays.toString(b) : String.valueOf(value);
+    }
+
+    // ---- sendmsg / recvmsg ---------------------------------------------------------------------------------------
+
+    /**
+     * {@code sendmsg()}: gathers {@code data}'s remaining bytes into one message, with ancillary
+     * data ({@link ControlMessage.PacketInfo#source} to choose the source address and interface,
+     * {@link ControlMessage.HopLimit}, {@link ControlMessage.TrafficClass}, {@link ControlMessage.Raw}).
+     * The buffers' positions advance by what was sent, in order.
+     *
+     * @param data    1 to 64 buffers
+     * @param target  the destination, or null on a connected socket
+     * @param control ancillary data, possibly empty
+     * @return the bytes sent, or {@link #WOULD_BLOCK}
+     * @throws UnsupportedOperationException where the platform has no sendmsg yet (Windows, this release)
+     */
+    public int sendMsg(ByteBuffer[] data, SocketAddress target, java.util.List<? extends ControlMessage> control,
+                       MsgFlag... flags) throws IOException {
+        int count = checkBuffers(data, false);
+        Args.notNull(control, "control");
+        int mask = MsgFlag.mask(flags);
+        byte[] records = ControlCodec.encode(control, family);
+        long to = 0L;
+        if (target != null) {
+            AddressCodec.write(target, family, "target", Scratch.get().in());
+            to = Scratch.get().inAddress();
+        }
+        Gather g = new Gather(data, count, true);
+        long fd = handle.begin("sendmsg");
+        int r;
+        boolean closed;
+        try {
+            r = org.sockets4j.internal.NativeMessage.sendMsg(fd, g.direct, g.offsets, g.lengths, count, to, records,
+                    records.length, mask);
+        } finally {
+            closed = end();
+        }
+        if (r >= 0) {
+            g.advance(data, r, false);
+            return r;
+        }
+        if (!closed && wouldBlock(r, mask)) return WOULD_BLOCK;
+        if (!closed && NativeErrors.portable(r) == Errno.EOPNOTSUPP.code() && Platform.current().os().equals("windows")) {
+            throw Unsupported.feature("sendmsg");
+        }
+        throw failure("sendmsg", target, r, closed);
+    }
+
+    /**
+     * {@code recvmsg()}: scatters one message into {@code data}'s remaining space, with up to
+     * {@code controlCapacity} bytes of ancillary data (turn it on with options such as
+     * {@code IP_PKTINFO}, {@code IP_RECVTTL}, {@code IPV6_RECVPKTINFO}). The buffers' positions
+     * advance by what was stored, in order.
+     *
+     * @param data            1 to 64 writable buffers
+     * @param controlCapacity 0 to 4096 bytes for ancillary data
+     * @return the message, or null when non-blocking and nothing is queued
+     * @throws UnsupportedOperationException where the platform has no recvmsg yet (Windows, this release)
+     */
+    public Message recvMsg(ByteBuffer[] data, int controlCapacity, MsgFlag... flags) throws IOException {
+        int count = checkBuffers(data, true);
+        if (controlCapacity < 0 || controlCapacity > 4096) {
+            throw new IllegalArgumentException("controlCapacity must be 0..4096: " + controlCapacity);
+        }
+        int mask = MsgFlag.mask(flags);
+        Gather g = new Gather(data, count, false);
+        Scratch scratch = Scratch.get();
+        byte[] control = new byte[controlCapacity];
+        int[] io = {controlCapacity, 0};
+        long fd = handle.begin("recvmsg");
+        int r;
+        boolean closed;
+        try {
+            r = org.sockets4j.internal.NativeMessage.recvMsg(fd, g.direct, g.offsets, g.lengths, count,
+                    scratch.outAddress(), control, io, mask);
+        } finally {
+            closed = end();
+        }
+        if (r < 0) {
+            if (!closed && wouldBlock(r, mask)) return null;
+            if (!closed && NativeErrors.portable(r) == Errno.EOPNOTSUPP.code() && Platform.current().os().equals("windows")) {
+                throw Unsupported.feature("recvmsg");
+            }
+            throw failure("recvmsg", null, r, closed);
+        }
+        if (r == 0 && closed) throw new SocketClosedException("recvmsg", true);
+        g.advance(data, r, true);
+        int flagsOut = io[1];
+        return new Message(r == 0 && type == Type.STREAM && g.total > 0 ? EOF : r, AddressCodec.read(scratch.out()),
+                ControlCodec.decode(control, io[0]), (flagsOut & 1) != 0, (flagsOut & 2) != 0);
+    }
+
+    /** Checks a buffer array: non-null elements, 1..64 of them, writable when receiving. */
+    private static int checkBuffers(ByteBuffer[] data, boolean writable) {
+        Args.notNull(data, "data");
+        if (data.length == 0 || data.length > 64) {
+            throw new IllegalArgumentException("data must hold 1..64 buffers: " + data.length);
+        }
+        for (int i = 0; i < data.length; i++) {
+            if (data[i] == null) throw new NullPointerException("data[" + i + "] is null");
+            if (writable && data[i].isReadOnly()) throw new IllegalArgumentException("data[" + i + "] is a read-only buffer");
+        }
+        return data.length;
+    }
+
+    /** The direct memory behind a buffer array: the buffers themselves, or scratch copies of heap ones. */
+    private static final class Gather {
+        final ByteBuffer[] direct;
+        final int[] offsets;
+        final int[] lengths;
+        final int total;
+
+        Gather(ByteBuffer[] data, int count, boolean sending) {
+            direct = new ByteBuffer[count];
+            offsets = new int[count];
+            lengths = new int[count];
+            int sum = 0;
+            for (int i = 0; i < count; i++) {
+                lengths[i] = data[i].remaining();
+                sum += lengths[i];
+            }
+            total = sum;
+            ByteBuffer scratch = null;
+            int at = 0;
+            for (int i = 0; i < count; i++) {
+                if (data[i].isDirect()) {
+                    direct[i] = data[i];
+                    offsets[i] = data[i].position();
+                    continue;
+                }
+                if (scratch == null) scratch = ByteBuffer.allocateDirect(Math.max(1, total));
+                direct[i] = scratch;
+                offsets[i] = at;
+                if (sending) scratch.put(at, data[i], data[i].position(), lengths[i]);
+                at += lengths[i];
+            }
+        }
+
+        /** Moves positions past {@code n} bytes, in order; copies received bytes into heap buffers. */
+        void advance(ByteBuffer[] data, int n, boolean received) {
+            int left = Math.min(n, total);
+            for (int i = 0; i < data.length && left > 0; i++) {
+                int take = Math.min(left, lengths[i]);
+                if (received && direct[i] != data[i]) data[i].put(data[i].position(), direct[i], offsets[i], take);
+                data[i].position(data[i].position() + take);
+                left -= take;
+            }
+        }
     }
 
     // ---- the fcntl/ioctl table (IoControl) ----------------------------------------------------------------------

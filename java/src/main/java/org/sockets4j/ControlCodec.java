@@ -1,0 +1,155 @@
+package org.sockets4j;
+
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
+import org.sockets4j.internal.NativeConstants;
+
+/** {@link ControlMessage}s <-> the portable records of message.h. */
+final class ControlCodec {
+
+    private static final int HEADER = NativeConstants.require("S4J_CMSG_HEADER");
+    // message.h's kinds: this library's own numbers, not the OS's
+    private static final int RAW = 0, IP_PKTINFO = 1, IP_TTL = 2, IP_TOS = 3, IPV6_PKTINFO = 4, IPV6_HOPLIMIT = 5,
+            IPV6_TCLASS = 6, IPV6_PATHMTU = 7;
+
+    private ControlCodec() {}
+
+    /** The records of {@code control} for a socket of {@code family}. */
+    static byte[] encode(List<? extends ControlMessage> control, Family family) {
+        ByteBuffer out = ByteBuffer.allocate(4096).order(ByteOrder.nativeOrder());
+        boolean six = family == Family.INET6;
+        for (ControlMessage m : control) {
+            if (m == null) throw new NullPointerException("control contains null");
+            if (m instanceof ControlMessage.PacketInfo p) {
+                if (p.destination() != null) {
+                    throw new IllegalArgumentException("control: a PacketInfo to send names a source, not a destination");
+                }
+                InetAddress local = p.local();
+                if (six) {
+                    byte[] a = local == null ? new byte[16] : sixteen(local);
+                    record(out, IPV6_PKTINFO, ByteBuffer.allocate(20).order(ByteOrder.nativeOrder())
+                            .putInt(p.interfaceIndex()).put(a).array());
+                } else {
+                    if (local != null && local.getAddress().length != 4) {
+                        throw new IllegalArgumentException("control: an INET socket sends from an IPv4 address: " + local);
+                    }
+                    byte[] a = local == null ? new byte[4] : local.getAddress();
+                    record(out, IP_PKTINFO, ByteBuffer.allocate(12).order(ByteOrder.nativeOrder())
+                            .putInt(p.interfaceIndex()).put(new byte[4]).put(a).array());
+                }
+            } else if (m instanceof ControlMessage.HopLimit h) {
+                record(out, six ? IPV6_HOPLIMIT : IP_TTL, i32(h.value()));
+            } else if (m instanceof ControlMessage.TrafficClass t) {
+                record(out, six ? IPV6_TCLASS : IP_TOS, i32(t.value()));
+            } else if (m instanceof ControlMessage.Raw r) {
+                ensure(out, HEADER + r.data().length + 3);
+                out.putInt(RAW).putInt(r.level()).putInt(r.type()).putInt(r.data().length).put(r.data());
+                pad(out);
+            } else {
+                throw new IllegalArgumentException("control: " + m.getClass().getSimpleName() + " is received only");
+            }
+        }
+        byte[] bytes = new byte[out.position()];
+        out.flip().get(bytes);
+        return bytes;
+    }
+
+    /** The messages in {@code length} bytes of records; PacketInfo halves (BSD) are merged. */
+    static List<ControlMessage> decode(byte[] records, int length) {
+        ByteBuffer in = ByteBuffer.wrap(records, 0, length).order(ByteOrder.nativeOrder());
+        List<ControlMessage> out = new ArrayList<>();
+        while (in.remaining() >= HEADER) {
+            int kind = in.getInt(), level = in.getInt(), type = in.getInt(), len = in.getInt();
+            byte[] data = new byte[len];
+            in.get(data);
+            in.position(Math.min(in.limit(), in.position() + ((4 - len % 4) % 4)));
+            ByteBuffer d = ByteBuffer.wrap(data).order(ByteOrder.nativeOrder());
+            ControlMessage m = switch (kind) {
+                case IP_PKTINFO -> {
+                    int index = d.getInt();
+                    byte[] dst = new byte[4], local = new byte[4];
+                    d.get(dst).get(local);
+                    yield new ControlMessage.PacketInfo(zero(dst) ? null : ip(dst), zero(local) ? null : ip(local), index);
+                }
+                case IP_TTL, IPV6_HOPLIMIT -> new ControlMessage.HopLimit(d.getInt() & 0xff);
+                case IP_TOS, IPV6_TCLASS -> new ControlMessage.TrafficClass(d.getInt() & 0xff);
+                case IPV6_PKTINFO -> {
+                    int index = d.getInt();
+                    byte[] a = new byte[16];
+                    d.get(a);
+                    yield new ControlMessage.PacketInfo(ip(a), null, index);
+                }
+                case IPV6_PATHMTU -> {
+                    int mtu = d.getInt();
+                    ByteBuffer slot = ByteBuffer.allocateDirect(128).order(ByteOrder.nativeOrder());
+                    slot.put(0, data, 4, Math.min(128, data.length - 4));
+                    yield new ControlMessage.PathMtu((InetSocketAddress) AddressCodec.read(slot), mtu);
+                }
+                default -> new ControlMessage.Raw(level, type, data);
+            };
+            merge(out, m);
+        }
+        return List.copyOf(out);
+    }
+
+    /** BSD reports destination (IP_RECVDSTADDR) and interface (IP_RECVIF) apart: one PacketInfo in Java. */
+    private static void merge(List<ControlMessage> out, ControlMessage m) {
+        if (m instanceof ControlMessage.PacketInfo p && !out.isEmpty()
+                && out.get(out.size() - 1) instanceof ControlMessage.PacketInfo q
+                && (q.destination() == null || p.destination() == null)) {
+            out.set(out.size() - 1, new ControlMessage.PacketInfo(
+                    q.destination() != null ? q.destination() : p.destination(),
+                    q.local() != null ? q.local() : p.local(),
+                    q.interfaceIndex() != 0 ? q.interfaceIndex() : p.interfaceIndex()));
+            return;
+        }
+        out.add(m);
+    }
+
+    private static void record(ByteBuffer out, int kind, byte[] data) {
+        ensure(out, HEADER + data.length + 3);
+        out.putInt(kind).putInt(0).putInt(0).putInt(data.length).put(data);
+        pad(out);
+    }
+
+    private static void ensure(ByteBuffer out, int bytes) {
+        if (out.remaining() < bytes) throw new IllegalArgumentException("control: more than 4096 bytes of ancillary data");
+    }
+
+    private static void pad(ByteBuffer out) {
+        while (out.position() % 4 != 0) out.put((byte) 0);
+    }
+
+    private static byte[] i32(int v) {
+        return ByteBuffer.allocate(4).order(ByteOrder.nativeOrder()).putInt(v).array();
+    }
+
+    private static byte[] sixteen(InetAddress a) {
+        byte[] b = a.getAddress();
+        if (b.length == 16) return b;
+        byte[] mapped = new byte[16];
+        mapped[10] = (byte) 0xff;
+        mapped[11] = (byte) 0xff;
+        System.arraycopy(b, 0, mapped, 12, 4);
+        return mapped;
+    }
+
+    private static boolean zero(byte[] a) {
+        for (byte b : a) if (b != 0) return false;
+        return true;
+    }
+
+    private static InetAddress ip(byte[] a) {
+        try {
+            return a.length == 16 ? Inet6Address.getByAddress(null, a, 0) : InetAddress.getByAddress(a);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("native layer returned a malformed address", e);
+        }
+    }
+}
