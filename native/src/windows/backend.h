@@ -12,6 +12,9 @@
 /* The SOCKET behind a handle: SOCKETs are UINT_PTR, carried in Java's long. */
 static inline SOCKET s4j_socket(s4j_handle h) { return (SOCKET)(uintptr_t)h; }
 
+/* Set-up of message.c (the WSARecvMsg pointer), at library load. */
+int32_t s4j_windows_message_init(void);
+
 /* The negative result for the WSA error left by the call that just failed. */
 static inline int32_t s4j_last_error(void) { return s4j_error_from_native(WSAGetLastError()); }
 

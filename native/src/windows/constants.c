@@ -28,8 +28,16 @@
 #define TCP_KEEPINTVL 17
 #endif
 
-/* Winsock's IPV6_HOPLIMIT is RFC 2292's receive flag, not RFC 3542's sticky hop limit: not offered as that. */
+/*
+ * Winsock switches reception of IPv6 packet info and hop limit on with IPV6_PKTINFO and
+ * IPV6_HOPLIMIT themselves (RFC 2292): offered under the RFC 3542 names that do that
+ * elsewhere, and not as the sticky options those names mean elsewhere.
+ */
+enum { S4J_WINSOCK_IPV6_PKTINFO = IPV6_PKTINFO, S4J_WINSOCK_IPV6_HOPLIMIT = IPV6_HOPLIMIT };
+#undef IPV6_PKTINFO
 #undef IPV6_HOPLIMIT
+#define IPV6_RECVPKTINFO S4J_WINSOCK_IPV6_PKTINFO
+#define IPV6_RECVHOPLIMIT S4J_WINSOCK_IPV6_HOPLIMIT
 
 #define S4J_CONSTANT(name) {#name, (int32_t)(name)},
 

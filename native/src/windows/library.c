@@ -6,7 +6,7 @@
 int32_t s4j_library_init(void) {
     WSADATA data;
     int r = WSAStartup(MAKEWORD(2, 2), &data);
-    return r == 0 ? 0 : s4j_error_from_native(r);
+    return r == 0 ? s4j_windows_message_init() : s4j_error_from_native(r);
 }
 
 void s4j_library_cleanup(void) { WSACleanup(); }

@@ -1,6 +1,5 @@
 package org.sockets4j;
 
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -147,7 +146,7 @@ final class ControlCodec {
 
     private static InetAddress ip(byte[] a) {
         try {
-            return a.length == 16 ? Inet6Address.getByAddress(null, a, 0) : InetAddress.getByAddress(a);
+            return InetAddress.getByAddress(a); // no scope: ::1, not ::1%0; IPv4-mapped reads as IPv4, as elsewhere
         } catch (UnknownHostException e) {
             throw new IllegalStateException("native layer returned a malformed address", e);
         }

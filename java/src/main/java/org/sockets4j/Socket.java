@@ -435,14 +435,15 @@ public final class Socket implements AutoCloseable {
     /**
      * {@code sendmsg()}: gathers {@code data}'s remaining bytes into one message, with ancillary
      * data ({@link ControlMessage.PacketInfo#source} to choose the source address and interface,
-     * {@link ControlMessage.HopLimit}, {@link ControlMessage.TrafficClass}, {@link ControlMessage.Raw}).
+     * {@link ControlMessage.HopLimit}, {@link ControlMessage.TrafficClass} (not on Windows, whose
+     * WSASendMsg takes packet info only), {@link ControlMessage.Raw}).
      * The buffers' positions advance by what was sent, in order.
      *
      * @param data    1 to 64 buffers
      * @param target  the destination, or null on a connected socket
      * @param control ancillary data, possibly empty
      * @return the bytes sent, or {@link #WOULD_BLOCK}
-     * @throws UnsupportedOperationException where the platform has no sendmsg yet (Windows, this release)
+     * @throws UnsupportedOperationException where the platform has no sendmsg
      */
     public int sendMsg(ByteBuffer[] data, SocketAddress target, java.util.List<? extends ControlMessage> control,
                        MsgFlag... flags) throws IOException {
@@ -471,7 +472,7 @@ public final class Socket implements AutoCloseable {
         }
         if (!closed && wouldBlock(r, mask)) return WOULD_BLOCK;
         if (!closed && NativeErrors.portable(r) == Errno.EOPNOTSUPP.code() && Platform.current().os().equals("windows")) {
-            throw Unsupported.feature("sendmsg");
+            throw Unsupported.feature("sendmsg with " + control); // WSASendMsg takes packet info only
         }
         throw failure("sendmsg", target, r, closed);
     }
@@ -485,7 +486,7 @@ public final class Socket implements AutoCloseable {
      * @param data            1 to 64 writable buffers
      * @param controlCapacity 0 to 4096 bytes for ancillary data
      * @return the message, or null when non-blocking and nothing is queued
-     * @throws UnsupportedOperationException where the platform has no recvmsg yet (Windows, this release)
+     * @throws UnsupportedOperationException where the platform has no recvmsg (Windows without WSARecvMsg)
      */
     public Message recvMsg(ByteBuffer[] data, int controlCapacity, MsgFlag... flags) throws IOException {
         int count = checkBuffers(data, true);
