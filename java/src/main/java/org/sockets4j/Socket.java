@@ -447,7 +447,7 @@ public final class Socket implements AutoCloseable {
      */
     public int sendMsg(ByteBuffer[] data, SocketAddress target, java.util.List<? extends ControlMessage> control,
                        MsgFlag... flags) throws IOException {
-        int count = checkBuffers(data, false);
+        int count = Gather.check(data, false);
         Args.notNull(control, "control");
         int mask = MsgFlag.mask(flags);
         byte[] records = ControlCodec.encode(control, family);
@@ -489,7 +489,7 @@ public final class Socket implements AutoCloseable {
      * @throws UnsupportedOperationException where the platform has no recvmsg (Windows without WSARecvMsg)
      */
     public Message recvMsg(ByteBuffer[] data, int controlCapacity, MsgFlag... flags) throws IOException {
-        int count = checkBuffers(data, true);
+        int count = Gather.check(data, true);
         if (controlCapacity < 0 || controlCapacity > 4096) {
             throw new IllegalArgumentException("controlCapacity must be 0..4096: " + controlCapacity);
         }
@@ -519,64 +519,6 @@ public final class Socket implements AutoCloseable {
         int flagsOut = io[1];
         return new Message(r == 0 && type == Type.STREAM && g.total > 0 ? EOF : r, AddressCodec.read(scratch.out()),
                 ControlCodec.decode(control, io[0]), (flagsOut & 1) != 0, (flagsOut & 2) != 0);
-    }
-
-    /** Checks a buffer array: non-null elements, 1..64 of them, writable when receiving. */
-    private static int checkBuffers(ByteBuffer[] data, boolean writable) {
-        Args.notNull(data, "data");
-        if (data.length == 0 || data.length > 64) {
-            throw new IllegalArgumentException("data must hold 1..64 buffers: " + data.length);
-        }
-        for (int i = 0; i < data.length; i++) {
-            if (data[i] == null) throw new NullPointerException("data[" + i + "] is null");
-            if (writable && data[i].isReadOnly()) throw new IllegalArgumentException("data[" + i + "] is a read-only buffer");
-        }
-        return data.length;
-    }
-
-    /** The direct memory behind a buffer array: the buffers themselves, or scratch copies of heap ones. */
-    private static final class Gather {
-        final ByteBuffer[] direct;
-        final int[] offsets;
-        final int[] lengths;
-        final int total;
-
-        Gather(ByteBuffer[] data, int count, boolean sending) {
-            direct = new ByteBuffer[count];
-            offsets = new int[count];
-            lengths = new int[count];
-            int sum = 0;
-            for (int i = 0; i < count; i++) {
-                lengths[i] = data[i].remaining();
-                sum += lengths[i];
-            }
-            total = sum;
-            ByteBuffer scratch = null;
-            int at = 0;
-            for (int i = 0; i < count; i++) {
-                if (data[i].isDirect()) {
-                    direct[i] = data[i];
-                    offsets[i] = data[i].position();
-                    continue;
-                }
-                if (scratch == null) scratch = ByteBuffer.allocateDirect(Math.max(1, total));
-                direct[i] = scratch;
-                offsets[i] = at;
-                if (sending) scratch.put(at, data[i], data[i].position(), lengths[i]);
-                at += lengths[i];
-            }
-        }
-
-        /** Moves positions past {@code n} bytes, in order; copies received bytes into heap buffers. */
-        void advance(ByteBuffer[] data, int n, boolean received) {
-            int left = Math.min(n, total);
-            for (int i = 0; i < data.length && left > 0; i++) {
-                int take = Math.min(left, lengths[i]);
-                if (received && direct[i] != data[i]) data[i].put(data[i].position(), direct[i], offsets[i], take);
-                data[i].position(data[i].position() + take);
-                left -= take;
-            }
-        }
     }
 
     // ---- the fcntl/ioctl table (IoControl) ----------------------------------------------------------------------
