@@ -10,6 +10,7 @@
 #include "sockets4j/address.h"
 #include "sockets4j/control.h"
 #include "sockets4j/message.h"
+#include "sockets4j/options.h"
 
 static const struct s4j_named_constant portable[] = {
     {"S4J_ADDRESS_SIZE", S4J_ADDRESS_SIZE},
@@ -22,6 +23,21 @@ static const struct s4j_named_constant portable[] = {
     {"S4J_INTERFACE_NAME_MAX", S4J_INTERFACE_NAME_MAX},
     {"S4J_IOV_MAX", S4J_IOV_MAX},
     {"S4J_CMSG_HEADER", S4J_CMSG_HEADER},
+    {"S4J_CMSG_RAW", S4J_CMSG_RAW},
+    {"S4J_CMSG_IP_PKTINFO", S4J_CMSG_IP_PKTINFO},
+    {"S4J_CMSG_IP_TTL", S4J_CMSG_IP_TTL},
+    {"S4J_CMSG_IP_TOS", S4J_CMSG_IP_TOS},
+    {"S4J_CMSG_IPV6_PKTINFO", S4J_CMSG_IPV6_PKTINFO},
+    {"S4J_CMSG_IPV6_HOPLIMIT", S4J_CMSG_IPV6_HOPLIMIT},
+    {"S4J_CMSG_IPV6_TCLASS", S4J_CMSG_IPV6_TCLASS},
+    {"S4J_CMSG_IPV6_PATHMTU", S4J_CMSG_IPV6_PATHMTU},
+    {"S4J_MSG_OUT_TRUNC", S4J_MSG_OUT_TRUNC},
+    {"S4J_MSG_OUT_CTRUNC", S4J_MSG_OUT_CTRUNC},
+    {"S4J_MREQ", S4J_MREQ},
+    {"S4J_MREQ_SOURCE", S4J_MREQ_SOURCE},
+    {"S4J_IPV6_MREQ", S4J_IPV6_MREQ},
+    {"S4J_GROUP_REQ", S4J_GROUP_REQ},
+    {"S4J_GROUP_SOURCE_REQ", S4J_GROUP_SOURCE_REQ},
 };
 
 #define PORTABLE_COUNT (sizeof portable / sizeof portable[0])

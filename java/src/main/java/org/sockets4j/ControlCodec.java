@@ -13,9 +13,18 @@ import org.sockets4j.internal.NativeConstants;
 final class ControlCodec {
 
     private static final int HEADER = NativeConstants.require("S4J_CMSG_HEADER");
-    // message.h's kinds: this library's own numbers, not the OS's
-    private static final int RAW = 0, IP_PKTINFO = 1, IP_TTL = 2, IP_TOS = 3, IPV6_PKTINFO = 4, IPV6_HOPLIMIT = 5,
-            IPV6_TCLASS = 6, IPV6_PATHMTU = 7;
+    // message.h's record kinds: this library's own numbers, declared once, in C
+    private static final int RAW = NativeConstants.require("S4J_CMSG_RAW");
+    private static final int IP_PKTINFO = NativeConstants.require("S4J_CMSG_IP_PKTINFO");
+    private static final int IP_TTL = NativeConstants.require("S4J_CMSG_IP_TTL");
+    private static final int IP_TOS = NativeConstants.require("S4J_CMSG_IP_TOS");
+    private static final int IPV6_PKTINFO = NativeConstants.require("S4J_CMSG_IPV6_PKTINFO");
+    private static final int IPV6_HOPLIMIT = NativeConstants.require("S4J_CMSG_IPV6_HOPLIMIT");
+    private static final int IPV6_TCLASS = NativeConstants.require("S4J_CMSG_IPV6_TCLASS");
+    private static final int IPV6_PATHMTU = NativeConstants.require("S4J_CMSG_IPV6_PATHMTU");
+    /** message.h's output flags. */
+    static final int OUT_TRUNC = NativeConstants.require("S4J_MSG_OUT_TRUNC");
+    static final int OUT_CTRUNC = NativeConstants.require("S4J_MSG_OUT_CTRUNC");
 
     private ControlCodec() {}
 
@@ -69,29 +78,29 @@ final class ControlCodec {
             in.get(data);
             in.position(Math.min(in.limit(), in.position() + ((4 - len % 4) % 4)));
             ByteBuffer d = ByteBuffer.wrap(data).order(ByteOrder.nativeOrder());
-            ControlMessage m = switch (kind) {
-                case IP_PKTINFO -> {
-                    int index = d.getInt();
-                    byte[] dst = new byte[4], local = new byte[4];
-                    d.get(dst).get(local);
-                    yield new ControlMessage.PacketInfo(zero(dst) ? null : ip(dst), zero(local) ? null : ip(local), index);
-                }
-                case IP_TTL, IPV6_HOPLIMIT -> new ControlMessage.HopLimit(d.getInt() & 0xff);
-                case IP_TOS, IPV6_TCLASS -> new ControlMessage.TrafficClass(d.getInt() & 0xff);
-                case IPV6_PKTINFO -> {
-                    int index = d.getInt();
-                    byte[] a = new byte[16];
-                    d.get(a);
-                    yield new ControlMessage.PacketInfo(ip(a), null, index);
-                }
-                case IPV6_PATHMTU -> {
-                    int mtu = d.getInt();
-                    ByteBuffer slot = ByteBuffer.allocateDirect(128).order(ByteOrder.nativeOrder());
-                    slot.put(0, data, 4, Math.min(128, data.length - 4));
-                    yield new ControlMessage.PathMtu((InetSocketAddress) AddressCodec.read(slot), mtu);
-                }
-                default -> new ControlMessage.Raw(level, type, data);
-            };
+            ControlMessage m;
+            if (kind == IP_PKTINFO) {
+                int index = d.getInt();
+                byte[] dst = new byte[4], local = new byte[4];
+                d.get(dst).get(local);
+                m = new ControlMessage.PacketInfo(zero(dst) ? null : ip(dst), zero(local) ? null : ip(local), index);
+            } else if (kind == IP_TTL || kind == IPV6_HOPLIMIT) {
+                m = new ControlMessage.HopLimit(d.getInt() & 0xff);
+            } else if (kind == IP_TOS || kind == IPV6_TCLASS) {
+                m = new ControlMessage.TrafficClass(d.getInt() & 0xff);
+            } else if (kind == IPV6_PKTINFO) {
+                int index = d.getInt();
+                byte[] a = new byte[16];
+                d.get(a);
+                m = new ControlMessage.PacketInfo(ip(a), null, index);
+            } else if (kind == IPV6_PATHMTU) {
+                int mtu = d.getInt();
+                ByteBuffer slot = ByteBuffer.allocateDirect(128).order(ByteOrder.nativeOrder());
+                slot.put(0, data, 4, Math.min(128, data.length - 4));
+                m = new ControlMessage.PathMtu((InetSocketAddress) AddressCodec.read(slot), mtu);
+            } else {
+                m = new ControlMessage.Raw(level, type, data);
+            }
             merge(out, m);
         }
         return List.copyOf(out);

@@ -7,6 +7,7 @@ import java.net.SocketException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.time.Duration;
+import org.sockets4j.internal.NativeConstants;
 import org.sockets4j.internal.NativeMemory;
 import org.sockets4j.internal.NativeOption;
 import org.sockets4j.internal.Scratch;
@@ -26,8 +27,12 @@ import org.sockets4j.option.SockOpt;
  */
 final class OptionIo {
 
-    /** options.h's membership kinds. */
-    private static final int MREQ = 1, MREQ_SOURCE = 2, IPV6_MREQ = 3, GROUP_REQ = 4, GROUP_SOURCE_REQ = 5;
+    /** options.h's membership kinds, declared once, in C. */
+    private static final int MREQ = NativeConstants.require("S4J_MREQ");
+    private static final int MREQ_SOURCE = NativeConstants.require("S4J_MREQ_SOURCE");
+    private static final int IPV6_MREQ = NativeConstants.require("S4J_IPV6_MREQ");
+    private static final int GROUP_REQ = NativeConstants.require("S4J_GROUP_REQ");
+    private static final int GROUP_SOURCE_REQ = NativeConstants.require("S4J_GROUP_SOURCE_REQ");
 
     private final long fd;
     private final int level;

@@ -518,7 +518,8 @@ public final class Socket implements AutoCloseable {
         g.advance(data, r, true);
         int flagsOut = io[1];
         return new Message(r == 0 && type == Type.STREAM && g.total > 0 ? EOF : r, AddressCodec.read(scratch.out()),
-                ControlCodec.decode(control, io[0]), (flagsOut & 1) != 0, (flagsOut & 2) != 0);
+                ControlCodec.decode(control, io[0]), (flagsOut & ControlCodec.OUT_TRUNC) != 0,
+                (flagsOut & ControlCodec.OUT_CTRUNC) != 0);
     }
 
     // ---- the fcntl/ioctl table (IoControl) ----------------------------------------------------------------------
