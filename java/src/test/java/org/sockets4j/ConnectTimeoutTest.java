@@ -20,15 +20,16 @@ class ConnectTimeoutTest {
 
     @BeforeAll
     static void probe() {
-        unavailable = TestNetwork.unavailable();
+        unavailable = VethLink.unavailable();
     }
 
     @Test
     void aTimedConnectToAHostThatDropsSynsEndsInAboutTheTimeout() throws Exception {
         assumeTrue(unavailable == null, unavailable);
-        try (TestNetwork net = TestNetwork.create(); Socket s = Socket.open(Family.INET, Type.STREAM)) {
-            net.dropReplies();
-            InetSocketAddress target = new InetSocketAddress(net.peer, 9);
+        try (VethLink net = VethLink.create(); Socket s = Socket.open(Family.INET, Type.STREAM)) {
+            // The peer's replies to this side go nowhere: SYNs arrive, nothing answers.
+            net.inside("ip", "route", "add", "blackhole", net.address4.getHostAddress() + "/32");
+            InetSocketAddress target = new InetSocketAddress(net.peer4, 9);
             long start = System.nanoTime();
             SocketTimeoutException e = assertThrows(SocketTimeoutException.class,
                     () -> s.connect(target, Duration.ofMillis(1000)));
@@ -43,10 +44,10 @@ class ConnectTimeoutTest {
     @Test
     void theSameHostAnswersWithoutTheDropRule() throws Exception {
         assumeTrue(unavailable == null, unavailable);
-        try (TestNetwork net = TestNetwork.create(); Socket s = Socket.open(Family.INET, Type.STREAM)) {
+        try (VethLink net = VethLink.create(); Socket s = Socket.open(Family.INET, Type.STREAM)) {
             // Nobody listens in the namespace, so its kernel answers with a reset: the path itself works.
             java.net.ConnectException e = assertThrows(java.net.ConnectException.class,
-                    () -> s.connect(new InetSocketAddress(net.peer, 9), Duration.ofSeconds(5)));
+                    () -> s.connect(new InetSocketAddress(net.peer4, 9), Duration.ofSeconds(5)));
             assertEquals(Errno.ECONNREFUSED, ((NativeError) e).errno());
         }
     }
