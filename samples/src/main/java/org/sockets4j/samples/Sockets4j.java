@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "The sockets4j samples: the Berkeley sockets API from Java.",
-        subcommands = {EchoServer.class, EchoClient.class, Capabilities.class, Options.class,
+        subcommands = {EchoServer.class, EchoClient.class, Capabilities.class, Tables.class, Options.class,
                 CommandLine.HelpCommand.class})
 public final class Sockets4j implements Runnable {
 
@@ -62,6 +62,6 @@ public final class Sockets4j implements Runnable {
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(),
-                "missing command: echo-server, echo-client, capabilities or options");
+                "missing command: echo-server, echo-client, capabilities, options or tables");
     }
 }

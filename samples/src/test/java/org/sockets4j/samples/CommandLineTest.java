@@ -18,7 +18,7 @@ class CommandLineTest {
 
     static Stream<Arguments> badInput() {
         return Stream.of(
-                bad("missing command: echo-server, echo-client, capabilities or options"),
+                bad("missing command: echo-server, echo-client, capabilities, options or tables"),
                 bad("Unknown option: '--bogus'", "echo-server", "--bogus"),
                 bad("Invalid value for option '--family': 'bogus' is not an address family; use inet, inet6 or unix",
                         "echo-server", "--family", "bogus"),
