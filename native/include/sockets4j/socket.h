@@ -68,9 +68,6 @@ int32_t s4j_socket_remote_address(s4j_handle h, s4j_address *out);
 
 int32_t s4j_socket_set_blocking(s4j_handle h, int blocking);
 
-/* 1 when blocking, 0 when not; EOPNOTSUPP where the OS cannot tell (Windows). */
-int32_t s4j_socket_is_blocking(s4j_handle h);
-
 /* The socket's SO_TYPE. */
 int32_t s4j_socket_type(s4j_handle h);
 

@@ -243,11 +243,6 @@ int32_t s4j_socket_set_blocking(s4j_handle h, int blocking) {
     return 0;
 }
 
-int32_t s4j_socket_is_blocking(s4j_handle h) {
-    int flags = fcntl(s4j_fd(h), F_GETFL);
-    return flags == -1 ? s4j_last_error() : (flags & O_NONBLOCK) == 0;
-}
-
 int32_t s4j_socket_type(s4j_handle h) {
     int type = 0;
     socklen_t len = sizeof type;

@@ -264,11 +264,6 @@ int32_t s4j_socket_set_blocking(s4j_handle h, int blocking) {
     return ioctlsocket(s4j_socket(h), FIONBIO, &non_blocking) == SOCKET_ERROR ? s4j_last_error() : 0;
 }
 
-int32_t s4j_socket_is_blocking(s4j_handle h) {
-    (void)h;
-    return s4j_error(S4J_EOPNOTSUPP, WSAEOPNOTSUPP); /* Winsock has no way to ask */
-}
-
 int32_t s4j_socket_type(s4j_handle h) {
     int type = 0;
     int len = (int)sizeof type;
