@@ -6,6 +6,7 @@
 #include <sys/socket.h>
 #include <sys/uio.h>
 
+#include "../core/records.h"
 #include "platform_sockaddr.h"
 #include "posix.h"
 
@@ -17,25 +18,6 @@
 
 /* Room for the OS's cmsgs made from records: each record becomes at most one cmsg of a bounded size. */
 #define S4J_CMSG_ROOM 1024
-
-struct record {
-    int32_t kind, level, type, length;
-    const unsigned char *data;
-};
-
-static int next_record(const unsigned char *buf, int32_t len, int32_t *off, struct record *r) {
-    if (*off + S4J_CMSG_HEADER > len) return 0;
-    int32_t head[4];
-    memcpy(head, buf + *off, sizeof head);
-    r->kind = head[0];
-    r->level = head[1];
-    r->type = head[2];
-    r->length = head[3];
-    if (r->length < 0 || *off + S4J_CMSG_HEADER + r->length > len) return -1;
-    r->data = buf + *off + S4J_CMSG_HEADER;
-    *off += S4J_CMSG_HEADER + ((r->length + 3) & ~3);
-    return 1;
-}
 
 /* Appends a cmsg; NULL when there is no room. */
 static unsigned char *add_cmsg(struct msghdr *m, size_t room, int level, int type, const void *data, size_t len) {
@@ -58,7 +40,7 @@ static int32_t i32(const unsigned char *p) {
 }
 
 /* One record -> one cmsg of the OS. */
-static int32_t encode(struct msghdr *m, size_t room, const struct record *r) {
+static int32_t encode(struct msghdr *m, size_t room, const struct s4j_record *r) {
     switch (r->kind) {
 #ifdef IP_PKTINFO
     case S4J_CMSG_IP_PKTINFO: {
@@ -125,10 +107,10 @@ int32_t s4j_socket_sendmsg(s4j_handle h, const s4j_iovec *iov, int32_t iovcnt, c
     if (control_len > 0) {
         m.msg_control = cbuf.bytes;
         m.msg_controllen = 0;
-        struct record rec;
+        struct s4j_record rec;
         int32_t off = 0;
         int more;
-        while ((more = next_record(control, control_len, &off, &rec)) == 1) {
+        while ((more = s4j_record_next(control, control_len, &off, &rec)) == 1) {
             int32_t r = encode(&m, sizeof cbuf.bytes, &rec);
             if (r < 0) return r;
         }
@@ -138,19 +120,6 @@ int32_t s4j_socket_sendmsg(s4j_handle h, const s4j_iovec *iov, int32_t iovcnt, c
     ssize_t n;
     S4J_RETRY(n, sendmsg(s4j_fd(h), &m, flags | S4J_SEND_FLAGS));
     return n == -1 ? s4j_last_error() : (int32_t)n;
-}
-
-/* Appends a record; 0 when it does not fit (the caller reports MSG_CTRUNC). */
-static int put_record(unsigned char *out, int32_t room, int32_t *used, int32_t kind, int32_t level, int32_t type,
-                      const void *data, int32_t length) {
-    int32_t size = S4J_CMSG_HEADER + ((length + 3) & ~3);
-    if (*used + size > room) return 0;
-    int32_t head[4] = {kind, level, type, length};
-    memcpy(out + *used, head, sizeof head);
-    memset(out + *used + S4J_CMSG_HEADER, 0, (size_t)(size - S4J_CMSG_HEADER));
-    memcpy(out + *used + S4J_CMSG_HEADER, data, (size_t)length);
-    *used += size;
-    return 1;
 }
 
 static int32_t int_of(const struct cmsghdr *c) {
@@ -176,20 +145,20 @@ static int decode(const struct cmsghdr *c, unsigned char *out, int32_t room, int
             memcpy(v, &ifindex, 4);
             memcpy(v + 4, &pi.ipi_addr, 4);
             memcpy(v + 8, &pi.ipi_spec_dst, 4);
-            return put_record(out, room, used, S4J_CMSG_IP_PKTINFO, level, type, v, sizeof v);
+            return s4j_record_put(out, room, used, S4J_CMSG_IP_PKTINFO, level, type, v, sizeof v);
         }
 #endif
 #ifdef IP_RECVDSTADDR
         if (type == IP_RECVDSTADDR && len >= 4) { /* BSD: the destination alone */
             unsigned char v[12] = {0};
             memcpy(v + 4, data, 4);
-            return put_record(out, room, used, S4J_CMSG_IP_PKTINFO, level, type, v, sizeof v);
+            return s4j_record_put(out, room, used, S4J_CMSG_IP_PKTINFO, level, type, v, sizeof v);
         }
 #endif
 #ifdef IP_RECVTTL
         if (type == IP_RECVTTL) { /* BSD spells the received TTL so */
             int32_t v = int_of(c);
-            return put_record(out, room, used, S4J_CMSG_IP_TTL, level, type, &v, 4);
+            return s4j_record_put(out, room, used, S4J_CMSG_IP_TTL, level, type, &v, 4);
         }
 #endif
         if (type == IP_TTL || type == IP_TOS
@@ -198,7 +167,7 @@ static int decode(const struct cmsghdr *c, unsigned char *out, int32_t room, int
 #endif
         ) {
             int32_t v = int_of(c);
-            return put_record(out, room, used, type == IP_TTL ? S4J_CMSG_IP_TTL : S4J_CMSG_IP_TOS, level, type, &v, 4);
+            return s4j_record_put(out, room, used, type == IP_TTL ? S4J_CMSG_IP_TTL : S4J_CMSG_IP_TOS, level, type, &v, 4);
         }
     } else if (level == IPPROTO_IPV6) {
         if (type == IPV6_PKTINFO && len >= (int32_t)sizeof(struct in6_pktinfo)) {
@@ -208,18 +177,18 @@ static int decode(const struct cmsghdr *c, unsigned char *out, int32_t room, int
             uint32_t ifindex = (uint32_t)pi.ipi6_ifindex;
             memcpy(v, &ifindex, 4);
             memcpy(v + 4, &pi.ipi6_addr, 16);
-            return put_record(out, room, used, S4J_CMSG_IPV6_PKTINFO, level, type, v, sizeof v);
+            return s4j_record_put(out, room, used, S4J_CMSG_IPV6_PKTINFO, level, type, v, sizeof v);
         }
 #ifdef IPV6_HOPLIMIT
         if (type == IPV6_HOPLIMIT) {
             int32_t v = int_of(c);
-            return put_record(out, room, used, S4J_CMSG_IPV6_HOPLIMIT, level, type, &v, 4);
+            return s4j_record_put(out, room, used, S4J_CMSG_IPV6_HOPLIMIT, level, type, &v, 4);
         }
 #endif
 #ifdef IPV6_TCLASS
         if (type == IPV6_TCLASS) {
             int32_t v = int_of(c);
-            return put_record(out, room, used, S4J_CMSG_IPV6_TCLASS, level, type, &v, 4);
+            return s4j_record_put(out, room, used, S4J_CMSG_IPV6_TCLASS, level, type, &v, 4);
         }
 #endif
 #ifdef IPV6_PATHMTU
@@ -236,11 +205,11 @@ static int decode(const struct cmsghdr *c, unsigned char *out, int32_t room, int
             s4j_address a;
             if (s4j_address_from_sockaddr(&sa, &a) != 0) memset(&a, 0, sizeof a);
             memcpy(v + 4, &a, sizeof a);
-            return put_record(out, room, used, S4J_CMSG_IPV6_PATHMTU, level, type, v, sizeof v);
+            return s4j_record_put(out, room, used, S4J_CMSG_IPV6_PATHMTU, level, type, v, sizeof v);
         }
 #endif
     }
-    return put_record(out, room, used, S4J_CMSG_RAW, level, type, data, len);
+    return s4j_record_put(out, room, used, S4J_CMSG_RAW, level, type, data, len);
 }
 
 int32_t s4j_socket_recvmsg(s4j_handle h, s4j_iovec *iov, int32_t iovcnt, s4j_address *from, void *control,

@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "../core/records.h"
 #include "backend.h"
 #include <mswsock.h>
 #include <ws2ipdef.h>
@@ -106,32 +107,18 @@ int32_t s4j_socket_sendmsg(s4j_handle h, const s4j_iovec *iov, int32_t iovcnt, c
     } cbuf;
     m.Control.buf = cbuf.bytes;
     m.Control.len = 0;
-    const unsigned char *records = control;
-    for (int32_t off = 0; off + S4J_CMSG_HEADER <= control_len;) {
-        int32_t head[4];
-        memcpy(head, records + off, sizeof head);
-        if (head[3] < 0 || off + S4J_CMSG_HEADER + head[3] > control_len) return s4j_error(S4J_EINVAL, WSAEINVAL);
-        int32_t r = encode(&m.Control, sizeof cbuf.bytes, head[0], head[1], head[2], records + off + S4J_CMSG_HEADER,
-                           head[3]);
+    struct s4j_record rec;
+    int32_t off = 0;
+    int more;
+    while ((more = s4j_record_next(control, control_len, &off, &rec)) == 1) {
+        int32_t r = encode(&m.Control, sizeof cbuf.bytes, rec.kind, rec.level, rec.type, rec.data, rec.length);
         if (r < 0) return r;
-        off += S4J_CMSG_HEADER + ((head[3] + 3) & ~3);
     }
+    if (more < 0) return s4j_error(S4J_EINVAL, WSAEINVAL);
     if (m.Control.len == 0) m.Control.buf = NULL;
     DWORD sent = 0;
     if (WSASendMsg(s4j_socket(h), &m, (DWORD)flags, &sent, NULL, NULL) == SOCKET_ERROR) return s4j_last_error();
     return (int32_t)sent;
-}
-
-static int put_record(unsigned char *out, int32_t room, int32_t *used, int32_t kind, int32_t level, int32_t type,
-                      const void *data, int32_t length) {
-    int32_t size = S4J_CMSG_HEADER + ((length + 3) & ~3);
-    if (*used + size > room) return 0;
-    int32_t head[4] = {kind, level, type, length};
-    memcpy(out + *used, head, sizeof head);
-    memset(out + *used + S4J_CMSG_HEADER, 0, (size_t)(size - S4J_CMSG_HEADER));
-    memcpy(out + *used + S4J_CMSG_HEADER, data, (size_t)length);
-    *used += size;
-    return 1;
 }
 
 static int32_t int_of(const WSACMSGHDR *c) {
@@ -153,11 +140,11 @@ static int decode(const WSACMSGHDR *c, unsigned char *out, int32_t room, int32_t
         uint32_t ifindex = pi.ipi_ifindex;
         memcpy(v, &ifindex, 4);
         memcpy(v + 4, &pi.ipi_addr, 4); /* no spec_dst on Windows: local stays zero */
-        return put_record(out, room, used, S4J_CMSG_IP_PKTINFO, level, type, v, sizeof v);
+        return s4j_record_put(out, room, used, S4J_CMSG_IP_PKTINFO, level, type, v, sizeof v);
     }
     if (level == IPPROTO_IP && (type == IP_TTL || type == IP_TOS)) {
         int32_t v = int_of(c);
-        return put_record(out, room, used, type == IP_TTL ? S4J_CMSG_IP_TTL : S4J_CMSG_IP_TOS, level, type, &v, 4);
+        return s4j_record_put(out, room, used, type == IP_TTL ? S4J_CMSG_IP_TTL : S4J_CMSG_IP_TOS, level, type, &v, 4);
     }
     if (level == IPPROTO_IPV6 && type == IPV6_PKTINFO && len >= (int32_t)sizeof(IN6_PKTINFO)) {
         IN6_PKTINFO pi;
@@ -166,14 +153,14 @@ static int decode(const WSACMSGHDR *c, unsigned char *out, int32_t room, int32_t
         uint32_t ifindex = pi.ipi6_ifindex;
         memcpy(v, &ifindex, 4);
         memcpy(v + 4, &pi.ipi6_addr, 16);
-        return put_record(out, room, used, S4J_CMSG_IPV6_PKTINFO, level, type, v, sizeof v);
+        return s4j_record_put(out, room, used, S4J_CMSG_IPV6_PKTINFO, level, type, v, sizeof v);
     }
     if (level == IPPROTO_IPV6 && (type == IPV6_HOPLIMIT || type == IPV6_TCLASS)) {
         int32_t v = int_of(c);
-        return put_record(out, room, used, type == IPV6_HOPLIMIT ? S4J_CMSG_IPV6_HOPLIMIT : S4J_CMSG_IPV6_TCLASS,
+        return s4j_record_put(out, room, used, type == IPV6_HOPLIMIT ? S4J_CMSG_IPV6_HOPLIMIT : S4J_CMSG_IPV6_TCLASS,
                           level, type, &v, 4);
     }
-    return put_record(out, room, used, S4J_CMSG_RAW, level, type, data, len);
+    return s4j_record_put(out, room, used, S4J_CMSG_RAW, level, type, data, len);
 }
 
 int32_t s4j_socket_recvmsg(s4j_handle h, s4j_iovec *iov, int32_t iovcnt, s4j_address *from, void *control,
