@@ -6,6 +6,7 @@ import java.lang.ref.Reference;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.function.LongToIntFunction;
 import java.net.InetSocketAddress;
 import org.sockets4j.internal.NativeConstants;
 import org.sockets4j.internal.NativeControl;
@@ -159,15 +160,8 @@ public final class Socket implements AutoCloseable {
     public void bind(SocketAddress local) throws IOException {
         Scratch scratch = Scratch.get();
         AddressCodec.write(local, family, "local", scratch.in());
-        long fd = handle.begin("bind");
-        int r;
-        boolean closed;
-        try {
-            r = NativeSocket.bind(fd, scratch.inAddress());
-        } finally {
-            closed = end();
-        }
-        if (r < 0) throw failure("bind", local, r, closed);
+        long address = scratch.inAddress();
+        call("bind", local, fd -> NativeSocket.bind(fd, address));
     }
 
     /**
@@ -178,15 +172,7 @@ public final class Socket implements AutoCloseable {
      */
     public void listen(int backlog) throws IOException {
         if (backlog < 0) throw new IllegalArgumentException("backlog must be >= 0: " + backlog);
-        long fd = handle.begin("listen");
-        int r;
-        boolean closed;
-        try {
-            r = NativeSocket.listen(fd, backlog);
-        } finally {
-            closed = end();
-        }
-        if (r < 0) throw failure("listen", "backlog " + backlog, r, closed);
+        call("listen", "backlog " + backlog, fd -> NativeSocket.listen(fd, backlog));
     }
 
     /**
@@ -260,15 +246,9 @@ public final class Socket implements AutoCloseable {
         int millis = Args.timeoutMillis(timeout, "timeout");
         Scratch scratch = Scratch.get();
         AddressCodec.write(remote, family, "remote", scratch.in());
-        long fd = handle.begin("connect");
-        int r;
-        boolean closed;
-        try {
-            r = NativeSocket.connectTimeout(fd, scratch.inAddress(), millis, blocking);
-        } finally {
-            closed = end();
-        }
-        if (r < 0) throw failure("connect", remote + " within " + millis + " ms", r, closed);
+        long address = scratch.inAddress();
+        boolean mode = blocking;
+        call("connect", remote + " within " + millis + " ms", fd -> NativeSocket.connectTimeout(fd, address, millis, mode));
     }
 
     /**
@@ -279,16 +259,7 @@ public final class Socket implements AutoCloseable {
      * @throws IOException the connection's failure, e.g. {@link java.net.ConnectException}
      */
     public boolean finishConnect() throws IOException {
-        long fd = handle.begin("connect");
-        int r;
-        boolean closed;
-        try {
-            r = NativeSocket.finishConnect(fd);
-        } finally {
-            closed = end();
-        }
-        if (r < 0) throw failure("connect", null, r, closed);
-        return r == 1;
+        return call("connect", null, NativeSocket::finishConnect) == 1;
     }
 
     /** {@code getsockname()}: the local address; for an unbound INET socket the wildcard with port 0. */
@@ -322,15 +293,7 @@ public final class Socket implements AutoCloseable {
     /** {@code shutdown()}: closes one or both directions of the connection; the descriptor stays open. */
     public void shutdown(Shutdown how) throws IOException {
         int h = Args.notNull(how, "how").requireNative();
-        long fd = handle.begin("shutdown");
-        int r;
-        boolean closed;
-        try {
-            r = NativeSocket.shutdown(fd, h);
-        } finally {
-            closed = end();
-        }
-        if (r < 0) throw failure("shutdown", how, r, closed);
+        call("shutdown", how, fd -> NativeSocket.shutdown(fd, h));
     }
 
     // ---- options -----------------------------------------------------------------------------------------------
@@ -349,15 +312,11 @@ public final class Socket implements AutoCloseable {
         if (!option.access().canSet()) throw new UnsupportedOperationException(option + " cannot be set: it is read only");
         option.check(value); // the same answer for a bad value on every platform, before asking what it has
         int[] levelAndName = resolve(option);
-        long fd = handle.begin("setsockopt");
-        OptionIo io = new OptionIo(fd, levelAndName[0], levelAndName[1]);
-        boolean closed;
-        try {
+        call("setsockopt", option + " = " + show(value), fd -> {
+            OptionIo io = new OptionIo(fd, levelAndName[0], levelAndName[1]);
             io.set(option, value);
-        } finally {
-            closed = end();
-        }
-        if (io.result < 0) throw failure("setsockopt", option + " = " + show(value), io.result, closed);
+            return io.result;
+        });
     }
 
     /**
@@ -392,30 +351,15 @@ public final class Socket implements AutoCloseable {
      */
     public int getRawOption(int level, int name, byte[] value) throws IOException {
         Args.notNull(value, "value");
-        long fd = handle.begin("getsockopt");
-        int r;
-        boolean closed;
-        try {
-            r = org.sockets4j.internal.NativeOption.getBytes(fd, level, name, value);
-        } finally {
-            closed = end();
-        }
-        if (r < 0) throw failure("getsockopt", "level " + level + " name " + name, r, closed);
-        return r;
+        return call("getsockopt", "level " + level + " name " + name,
+                fd -> org.sockets4j.internal.NativeOption.getBytes(fd, level, name, value));
     }
 
     /** {@code setsockopt()} of any option by its numbers, with the bytes of its value as the OS expects them. */
     public void setRawOption(int level, int name, byte[] value) throws IOException {
         Args.notNull(value, "value");
-        long fd = handle.begin("setsockopt");
-        int r;
-        boolean closed;
-        try {
-            r = org.sockets4j.internal.NativeOption.setBytes(fd, level, name, value, 0, value.length);
-        } finally {
-            closed = end();
-        }
-        if (r < 0) throw failure("setsockopt", "level " + level + " name " + name, r, closed);
+        call("setsockopt", "level " + level + " name " + name,
+                fd -> org.sockets4j.internal.NativeOption.setBytes(fd, level, name, value, 0, value.length));
     }
 
     /** The option's level and name on this platform, for this socket's family. */
@@ -581,37 +525,22 @@ public final class Socket implements AutoCloseable {
         return java.util.List.copyOf(rows);
     }
 
-    /** One control call bracketed like every other; its result, or the exception for its failure. */
-    private int control(String operation, java.util.function.LongToIntFunction call) throws IOException {
-        long fd = handle.begin(operation);
-        int r;
-        boolean closed;
+    /** A call of the control table: what the platform cannot do (EOPNOTSUPP) is unsupported, not an I/O error. */
+    private int control(String operation, LongToIntFunction nativeCall) throws IOException {
         try {
-            r = call.applyAsInt(fd);
-        } finally {
-            closed = end();
+            return call(operation, null, nativeCall);
+        } catch (IOException e) {
+            if (e instanceof NativeError n && n.errno() == Errno.EOPNOTSUPP) throw Unsupported.feature(operation);
+            throw e;
         }
-        if (r >= 0) return r;
-        if (!closed && NativeErrors.portable(r) == Errno.EOPNOTSUPP.code()) {
-            throw Unsupported.feature(operation);
-        }
-        throw failure(operation, null, r, closed);
     }
 
     // ---- blocking mode ----------------------------------------------------------------------------------------
 
     /** Sets blocking ({@code true}, the default) or non-blocking mode ({@code O_NONBLOCK}, {@code FIONBIO}). */
     public void setBlocking(boolean blocking) throws IOException {
-        long fd = handle.begin("setBlocking");
-        int r;
-        boolean closed;
-        try {
-            r = NativeSocket.setBlocking(fd, blocking);
-            if (r >= 0) this.blocking = blocking;
-        } finally {
-            closed = end();
-        }
-        if (r < 0) throw failure("setBlocking", blocking, r, closed);
+        call("setBlocking", blocking, fd -> NativeSocket.setBlocking(fd, blocking));
+        this.blocking = blocking;
     }
 
     /** Whether calls on this socket block. */
@@ -895,6 +824,23 @@ public final class Socket implements AutoCloseable {
     }
 
     // ---- shared ---------------------------------------------------------------------------------------------------
+
+    /**
+     * Runs one native call between {@link Handle#begin} and {@link #end}: its result, or the exception
+     * for its failure. For calls off the hot path; send and receive bracket themselves, allocating nothing.
+     */
+    private int call(String operation, Object detail, LongToIntFunction nativeCall) throws IOException {
+        long fd = handle.begin(operation);
+        int r;
+        boolean closed;
+        try {
+            r = nativeCall.applyAsInt(fd);
+        } finally {
+            closed = end();
+        }
+        if (r < 0) throw failure(operation, detail, r, closed);
+        return r;
+    }
 
     /** Ends a call and keeps this socket reachable until then, so the Cleaner cannot close it mid-call. */
     private boolean end() {
