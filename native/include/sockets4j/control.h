@@ -3,7 +3,7 @@
  * out-of-band mark (SIOCATMARK / sockatmark), signal-driven I/O (O_ASYNC /
  * FIOASYNC with F_SETOWN / F_GETOWN), and the interface list (SIOCGIFCONF).
  * Blocking mode (O_NONBLOCK / FIONBIO) is in socket.h. A call the platform
- * cannot make returns EOPNOTSUPP.
+ * cannot make returns s4j_unsupported() (errors.h).
  */
 #ifndef SOCKETS4J_CONTROL_H
 #define SOCKETS4J_CONTROL_H

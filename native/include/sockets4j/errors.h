@@ -88,6 +88,14 @@ static inline int s4j_error_portable(int32_t result) { return (int)((uint32_t)-r
 
 static inline int s4j_error_native(int32_t result) { return (int)((uint32_t)-result >> 8); }
 
+/*
+ * What a backend answers for a call this platform cannot make at all (no such
+ * ioctl, no WSARecvMsg, ancillary data WSASendMsg would drop): ENOSYS with no
+ * native number. Java reports ENOSYS as UnsupportedOperationException, so a
+ * kernel's own refusals (EOPNOTSUPP, ...) stay I/O errors.
+ */
+static inline int32_t s4j_unsupported(void) { return s4j_error(S4J_ENOSYS, 0); }
+
 /* The portable code for a native error number of this platform. */
 int s4j_errno_from_native(int native_code);
 

@@ -77,7 +77,7 @@ static int32_t encode(struct msghdr *m, size_t room, const struct s4j_record *r)
     }
     case S4J_CMSG_RAW:
         return add_cmsg(m, room, r->level, r->type, r->data, (size_t)r->length) ? 0 : s4j_error(S4J_ENOBUFS, 0);
-    default: return s4j_error(S4J_EOPNOTSUPP, 0);
+    default: return s4j_unsupported();
     }
 }
 

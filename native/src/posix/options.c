@@ -104,7 +104,7 @@ int32_t s4j_option_set_multicast_if4(s4j_handle h, const s4j_address *address, u
     }
 #endif
     if (ifindex != 0 && (address == NULL || address->family != S4J_AF_INET)) {
-        return s4j_error(S4J_EOPNOTSUPP, 0); /* no ip_mreqn here: the interface must be named by address */
+        return s4j_unsupported(); /* no ip_mreqn here: the interface must be named by address */
     }
     struct in_addr in;
     to_in_addr(address, &in);
@@ -134,7 +134,7 @@ int32_t s4j_option_set_membership(s4j_handle h, int level, int name, int kind, c
         to_in_addr(interface_address, &m.imr_address);
         m.imr_ifindex = (int)ifindex;
 #else
-        if (ifindex != 0) return s4j_error(S4J_EOPNOTSUPP, 0);
+        if (ifindex != 0) return s4j_unsupported();
         struct ip_mreq m;
         memset(&m, 0, sizeof m);
         to_in_addr(group, &m.imr_multiaddr);

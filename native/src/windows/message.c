@@ -25,7 +25,7 @@ int32_t s4j_windows_message_init(void) {
     int r = WSAIoctl(s, SIO_GET_EXTENSION_FUNCTION_POINTER, &guid, sizeof guid, &wsa_recvmsg, sizeof wsa_recvmsg,
                      &bytes, NULL, NULL);
     closesocket(s);
-    if (r == SOCKET_ERROR) wsa_recvmsg = NULL; /* recvMsg then answers EOPNOTSUPP */
+    if (r == SOCKET_ERROR) wsa_recvmsg = NULL; /* recvMsg then answers s4j_unsupported() */
     return 0;
 }
 
@@ -77,7 +77,7 @@ static int32_t encode(WSABUF *control, size_t room, int32_t kind, int32_t level,
      * as ancillary data would be dropped without a word, so it is refused instead.
      */
     case S4J_CMSG_RAW: ok = add_cmsg(control, room, level, type, data, (size_t)length); break;
-    default: return s4j_error(S4J_EOPNOTSUPP, WSAEOPNOTSUPP);
+    default: return s4j_unsupported();
     }
     return ok ? 0 : s4j_error(S4J_ENOBUFS, WSAENOBUFS);
 }
@@ -165,7 +165,7 @@ static int decode(const WSACMSGHDR *c, unsigned char *out, int32_t room, int32_t
 
 int32_t s4j_socket_recvmsg(s4j_handle h, s4j_iovec *iov, int32_t iovcnt, s4j_address *from, void *control,
                            int32_t *control_len, int32_t *out_flags, int flags) {
-    if (wsa_recvmsg == NULL) return s4j_error(S4J_EOPNOTSUPP, WSAEOPNOTSUPP);
+    if (wsa_recvmsg == NULL) return s4j_unsupported();
     if (iovcnt < 0 || iovcnt > S4J_IOV_MAX) return s4j_error(S4J_EINVAL, WSAEINVAL);
     WSABUF bufs[S4J_IOV_MAX];
     for (int32_t i = 0; i < iovcnt; i++) {

@@ -105,7 +105,10 @@ public enum Errno {
     ENODEV,
     /** No such device or address. */
     ENXIO,
-    /** Function not implemented. */
+    /**
+     * Function not implemented. Also what a backend answers for a call the platform cannot
+     * make at all; the library reports that as {@link UnsupportedOperationException}.
+     */
     ENOSYS,
     /** Protocol error. */
     EPROTO,

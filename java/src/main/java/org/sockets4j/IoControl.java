@@ -48,7 +48,7 @@ public enum IoControl {
             }
             return true;
         } catch (UnsupportedOperationException e) {
-            return false; // the platform answered EOPNOTSUPP
+            return false; // the platform has no such call (ENOSYS from the backend)
         } catch (IOException e) {
             return true; // the call exists; it failed for another reason
         }

@@ -12,7 +12,6 @@ import org.sockets4j.internal.NativeConstants;
 import org.sockets4j.internal.NativeControl;
 import org.sockets4j.internal.NativeErrors;
 import org.sockets4j.internal.NativeSocket;
-import org.sockets4j.internal.Platform;
 import org.sockets4j.internal.Scratch;
 import org.sockets4j.option.SockOpt;
 
@@ -415,8 +414,8 @@ public final class Socket implements AutoCloseable {
             return r;
         }
         if (!closed && wouldBlock(r, mask)) return WOULD_BLOCK;
-        if (!closed && NativeErrors.portable(r) == Errno.EOPNOTSUPP.code() && Platform.current().os().equals("windows")) {
-            throw Unsupported.feature("sendmsg with " + control); // WSASendMsg takes packet info only
+        if (!closed && NativeErrors.portable(r) == Errno.ENOSYS.code()) {
+            throw Unsupported.feature("sendmsg with " + control); // e.g. Windows: WSASendMsg takes packet info only
         }
         throw failure("sendmsg", target, r, closed);
     }
@@ -453,9 +452,6 @@ public final class Socket implements AutoCloseable {
         }
         if (r < 0) {
             if (!closed && wouldBlock(r, mask)) return null;
-            if (!closed && NativeErrors.portable(r) == Errno.EOPNOTSUPP.code() && Platform.current().os().equals("windows")) {
-                throw Unsupported.feature("recvmsg");
-            }
             throw failure("recvmsg", null, r, closed);
         }
         if (r == 0 && closed) throw new SocketClosedException("recvmsg", true);
@@ -470,12 +466,12 @@ public final class Socket implements AutoCloseable {
 
     /** {@code FIONREAD}: bytes a recv could take now (for a datagram socket, on Linux, the next datagram's size). */
     public int bytesAvailable() throws IOException {
-        return control("ioctl FIONREAD", NativeControl::bytesAvailable);
+        return call("ioctl FIONREAD", null, NativeControl::bytesAvailable);
     }
 
     /** {@code sockatmark}: whether the next byte to read is the out-of-band mark. See {@link IoControl#AT_MARK}. */
     public boolean atMark() throws IOException {
-        return control("sockatmark", NativeControl::atMark) == 1;
+        return call("sockatmark", null, NativeControl::atMark) == 1;
     }
 
     /**
@@ -484,23 +480,23 @@ public final class Socket implements AutoCloseable {
      * make another process the owner. See {@link IoControl#ASYNC}.
      */
     public void setAsync(boolean on) throws IOException {
-        control("fcntl O_ASYNC", fd -> NativeControl.setAsync(fd, on));
+        call("fcntl O_ASYNC", null, fd -> NativeControl.setAsync(fd, on));
     }
 
     /** Whether {@code O_ASYNC} is set. */
     public boolean isAsync() throws IOException {
-        return control("fcntl O_ASYNC", NativeControl::isAsync) == 1;
+        return call("fcntl O_ASYNC", null, NativeControl::isAsync) == 1;
     }
 
     /** {@code F_SETOWN}: the process ({@code > 0}) or process group ({@code < 0}) that gets SIGIO and SIGURG. */
     public void setOwner(long owner) throws IOException {
-        control("fcntl F_SETOWN", fd -> NativeControl.setOwner(fd, owner));
+        call("fcntl F_SETOWN", null, fd -> NativeControl.setOwner(fd, owner));
     }
 
     /** {@code F_GETOWN}: the owner; 0 for none, negative for a process group. */
     public long owner() throws IOException {
         long[] owner = new long[1];
-        control("fcntl F_GETOWN", fd -> NativeControl.owner(fd, owner));
+        call("fcntl F_GETOWN", null, fd -> NativeControl.owner(fd, owner));
         return owner[0];
     }
 
@@ -511,7 +507,7 @@ public final class Socket implements AutoCloseable {
         int max = 256;
         ByteBuffer table = ByteBuffer.allocateDirect(max * size).order(java.nio.ByteOrder.nativeOrder());
         long base = org.sockets4j.internal.NativeMemory.address(table);
-        int n = control("ioctl SIOCGIFCONF", fd -> NativeControl.interfaces(fd, base, max));
+        int n = call("ioctl SIOCGIFCONF", null, fd -> NativeControl.interfaces(fd, base, max));
         java.util.List<InterfaceEntry> rows = new java.util.ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             byte[] name = new byte[nameMax];
@@ -525,15 +521,6 @@ public final class Socket implements AutoCloseable {
         return java.util.List.copyOf(rows);
     }
 
-    /** A call of the control table: what the platform cannot do (EOPNOTSUPP) is unsupported, not an I/O error. */
-    private int control(String operation, LongToIntFunction nativeCall) throws IOException {
-        try {
-            return call(operation, null, nativeCall);
-        } catch (IOException e) {
-            if (e instanceof NativeError n && n.errno() == Errno.EOPNOTSUPP) throw Unsupported.feature(operation);
-            throw e;
-        }
-    }
 
     // ---- blocking mode ----------------------------------------------------------------------------------------
 
@@ -854,6 +841,9 @@ public final class Socket implements AutoCloseable {
     }
 
     private IOException failure(String operation, Object detail, long result, boolean closedDuringCall) {
+        if (!closedDuringCall && NativeErrors.portable(result) == Errno.ENOSYS.code()) {
+            throw Unsupported.feature(operation); // the platform has no such call (errors.h, s4j_unsupported)
+        }
         return closedDuringCall ? new SocketClosedException(operation, true)
                 : Errors.failure(operation, detail, result, type);
     }
