@@ -212,6 +212,17 @@ static int decode(const struct cmsghdr *c, unsigned char *out, int32_t room, int
     return s4j_record_put(out, room, used, S4J_CMSG_RAW, level, type, data, len);
 }
 
+int32_t s4j_control_to_records(const void *block, size_t block_len, void *out, int32_t room, int32_t *used) {
+    struct msghdr m;
+    memset(&m, 0, sizeof m);
+    m.msg_control = (void *)block;
+    m.msg_controllen = (socklen_t)block_len;
+    for (struct cmsghdr *c = CMSG_FIRSTHDR(&m); c != NULL; c = CMSG_NXTHDR(&m, c)) {
+        if (!decode(c, out, room, used)) return S4J_MSG_OUT_CTRUNC;
+    }
+    return 0;
+}
+
 int32_t s4j_socket_recvmsg(s4j_handle h, s4j_iovec *iov, int32_t iovcnt, s4j_address *from, void *control,
                            int32_t *control_len, int32_t *out_flags, int flags) {
     if (iovcnt < 0 || iovcnt > S4J_IOV_MAX) return s4j_error(S4J_EINVAL, 0);
@@ -250,14 +261,7 @@ int32_t s4j_socket_recvmsg(s4j_handle h, s4j_iovec *iov, int32_t iovcnt, s4j_add
 #endif
     if (m.msg_flags & MSG_OOB) out |= S4J_MSG_OUT_OOB;
     int32_t used = 0;
-    if (room > 0 && m.msg_controllen > 0) {
-        for (struct cmsghdr *c = CMSG_FIRSTHDR(&m); c != NULL; c = CMSG_NXTHDR(&m, c)) {
-            if (!decode(c, control, room, &used)) {
-                out |= S4J_MSG_OUT_CTRUNC;
-                break;
-            }
-        }
-    }
+    if (room > 0 && m.msg_controllen > 0) out |= s4j_control_to_records(m.msg_control, m.msg_controllen, control, room, &used);
     if (control_len != NULL) *control_len = used;
     *out_flags = out;
     if (from != NULL) {

@@ -163,6 +163,17 @@ static int decode(const WSACMSGHDR *c, unsigned char *out, int32_t room, int32_t
     return s4j_record_put(out, room, used, S4J_CMSG_RAW, level, type, data, len);
 }
 
+int32_t s4j_control_to_records(const void *block, size_t block_len, void *out, int32_t room, int32_t *used) {
+    WSAMSG m;
+    memset(&m, 0, sizeof m);
+    m.Control.buf = (char *)block;
+    m.Control.len = (ULONG)block_len;
+    for (WSACMSGHDR *c = WSA_CMSG_FIRSTHDR(&m); c != NULL; c = WSA_CMSG_NXTHDR(&m, c)) {
+        if (!decode(c, out, room, used)) return S4J_MSG_OUT_CTRUNC;
+    }
+    return 0;
+}
+
 int32_t s4j_socket_recvmsg(s4j_handle h, s4j_iovec *iov, int32_t iovcnt, s4j_address *from, void *control,
                            int32_t *control_len, int32_t *out_flags, int flags) {
     if (wsa_recvmsg == NULL) return s4j_unsupported();
@@ -201,14 +212,7 @@ int32_t s4j_socket_recvmsg(s4j_handle h, s4j_iovec *iov, int32_t iovcnt, s4j_add
     if (m.dwFlags & MSG_TRUNC) out |= S4J_MSG_OUT_TRUNC;
     if (m.dwFlags & MSG_CTRUNC) out |= S4J_MSG_OUT_CTRUNC;
     int32_t used = 0;
-    if (room > 0 && m.Control.len > 0) {
-        for (WSACMSGHDR *c = WSA_CMSG_FIRSTHDR(&m); c != NULL; c = WSA_CMSG_NXTHDR(&m, c)) {
-            if (!decode(c, control, room, &used)) {
-                out |= S4J_MSG_OUT_CTRUNC;
-                break;
-            }
-        }
-    }
+    if (room > 0 && m.Control.len > 0) out |= s4j_control_to_records(m.Control.buf, m.Control.len, control, room, &used);
     if (control_len != NULL) *control_len = used;
     *out_flags = out;
     if (from != NULL) {
