@@ -88,6 +88,7 @@ int32_t s4j_socket_sendmsg(s4j_handle h, const s4j_iovec *iov, int32_t iovcnt, c
     struct iovec v[S4J_IOV_MAX];
     for (int32_t i = 0; i < iovcnt; i++) {
         v[i].iov_base = iov[i].base;
+        if (iov[i].length < 0) return s4j_error(S4J_EINVAL, 0); /* never a huge unsigned size */
         v[i].iov_len = (size_t)iov[i].length;
     }
     struct msghdr m;
@@ -258,6 +259,7 @@ int32_t s4j_socket_recvmsg(s4j_handle h, s4j_iovec *iov, int32_t iovcnt, s4j_add
     struct iovec v[S4J_IOV_MAX];
     for (int32_t i = 0; i < iovcnt; i++) {
         v[i].iov_base = iov[i].base;
+        if (iov[i].length < 0) return s4j_error(S4J_EINVAL, 0); /* never a huge unsigned size */
         v[i].iov_len = (size_t)iov[i].length;
     }
     struct msghdr m;

@@ -88,6 +88,7 @@ int32_t s4j_socket_sendmsg(s4j_handle h, const s4j_iovec *iov, int32_t iovcnt, c
     WSABUF bufs[S4J_IOV_MAX];
     for (int32_t i = 0; i < iovcnt; i++) {
         bufs[i].buf = iov[i].base;
+        if (iov[i].length < 0) return s4j_error(S4J_EINVAL, WSAEINVAL); /* never a huge unsigned size */
         bufs[i].len = (ULONG)iov[i].length;
     }
     WSAMSG m;
@@ -192,6 +193,7 @@ int32_t s4j_socket_recvmsg(s4j_handle h, s4j_iovec *iov, int32_t iovcnt, s4j_add
     WSABUF bufs[S4J_IOV_MAX];
     for (int32_t i = 0; i < iovcnt; i++) {
         bufs[i].buf = iov[i].base;
+        if (iov[i].length < 0) return s4j_error(S4J_EINVAL, WSAEINVAL); /* never a huge unsigned size */
         bufs[i].len = (ULONG)iov[i].length;
     }
     WSAMSG m;
