@@ -69,10 +69,13 @@ static jint JNICALL j_set_bytes(JNIEnv *env, jclass cls, jlong h, jint level, ji
                                 jint length) {
     (void)cls;
     if (buf == NULL) return s4j_error(S4J_EFAULT, 0);
+    /* the region is checked before the allocation, which a huge length would otherwise make */
+    jsize size = (*env)->GetArrayLength(env, buf);
+    if (offset < 0 || length < 0 || offset > size || length > size - offset) return s4j_error(S4J_EINVAL, 0);
     void *tmp = malloc(length > 0 ? (size_t)length : 1);
     if (tmp == NULL) return s4j_error(S4J_ENOMEM, 0);
     (*env)->GetByteArrayRegion(env, buf, offset, length, tmp);
-    if ((*env)->ExceptionCheck(env)) { /* the region was outside the array: Java throws, nothing is set */
+    if ((*env)->ExceptionCheck(env)) { /* Java throws; nothing is set */
         free(tmp);
         return s4j_error(S4J_EINVAL, 0);
     }
