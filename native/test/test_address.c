@@ -98,10 +98,39 @@ static void bad_layouts_are_refused(void) {
     CHECK(s4j_unix_path_max() >= 100 && s4j_unix_path_max() <= S4J_ADDRESS_DATA_MAX);
 }
 
+/* The decoder reads no byte past the length it is given: a short INET or INET6 sockaddr is refused. */
+static void short_sockaddrs_are_refused(void) {
+    s4j_address a = inet("192.0.2.7", 10086), back;
+    s4j_sockaddr sa;
+    CHECK_EQ(s4j_address_to_sockaddr(&a, &sa), 0);
+    for (uint32_t len = offsetof(struct sockaddr, sa_family) + sizeof(((struct sockaddr *)0)->sa_family);
+         len < sizeof(struct sockaddr_in); len++) {
+        sa.len = len;
+        CHECK_EQ(s4j_error_portable(s4j_address_from_sockaddr(&sa, &back)), S4J_EINVAL);
+    }
+    memset(&a, 0, sizeof a);
+    a.family = S4J_AF_INET6;
+    a.length = 16;
+    a.scope_id = 3;
+    CHECK_EQ(s4j_address_to_sockaddr(&a, &sa), 0);
+    for (uint32_t len = offsetof(struct sockaddr, sa_family) + sizeof(((struct sockaddr *)0)->sa_family);
+         len < sizeof(struct sockaddr_in6); len++) {
+        sa.len = len;
+        CHECK_EQ(s4j_error_portable(s4j_address_from_sockaddr(&sa, &back)), S4J_EINVAL);
+    }
+    sa.len = sizeof(struct sockaddr_in6);
+    CHECK_EQ(s4j_address_from_sockaddr(&sa, &back), 0);
+    CHECK_EQ(back.scope_id, 3);
+    /* a length beyond the storage is not believed either */
+    sa.len = UINT32_MAX;
+    CHECK_EQ(s4j_error_portable(s4j_address_from_sockaddr(&sa, &back)), S4J_EINVAL);
+}
+
 int main(void) {
     inet_round_trip();
     inet6_keeps_scope_and_flow();
     unix_paths();
     bad_layouts_are_refused();
+    short_sockaddrs_are_refused();
     return check_verdict("test_address");
 }

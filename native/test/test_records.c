@@ -5,6 +5,51 @@
 #include "check.h"
 #include "sockets4j/message.h"
 
+/* Lengths near INT32_MAX: a bound check written as offset + length > len overflows and lets them through. */
+static void lengths_that_overflow_are_refused(void) {
+    struct s4j_record r;
+    int32_t block[8] = {S4J_CMSG_RAW, 0, 0, 0, S4J_CMSG_RAW, 0, 0, 0};
+    int32_t huge[] = {INT32_MAX, INT32_MAX - 3, INT32_MAX - S4J_CMSG_HEADER, INT32_MAX - 2 * S4J_CMSG_HEADER + 1,
+                      INT32_MIN, -1};
+    for (size_t i = 0; i < sizeof huge / sizeof huge[0]; i++) {
+        block[7] = huge[i]; /* the second record's length */
+        int32_t off = 0;
+        CHECK_EQ(s4j_record_next(block, sizeof block, &off, &r), 1);
+        CHECK_EQ(off, S4J_CMSG_HEADER);
+        CHECK_EQ(s4j_record_next(block, sizeof block, &off, &r), -1);
+        CHECK_EQ(off, S4J_CMSG_HEADER); /* unmoved */
+    }
+    /* an offset outside the block, and a negative block length, are not read from */
+    int32_t off = -S4J_CMSG_HEADER;
+    CHECK_EQ(s4j_record_next(block, sizeof block, &off, &r), -1);
+    off = INT32_MAX;
+    CHECK_EQ(s4j_record_next(block, sizeof block, &off, &r), 0);
+    off = 0;
+    CHECK_EQ(s4j_record_next(block, -1, &off, &r), -1);
+    /* a last record whose padding is cut off ends the block: the offset stays inside it */
+    int32_t tail[5] = {S4J_CMSG_RAW, 0, 0, 1, 0x7f};
+    off = 0;
+    CHECK_EQ(s4j_record_next(tail, S4J_CMSG_HEADER + 1, &off, &r), 1);
+    CHECK(off <= S4J_CMSG_HEADER + 1);
+    CHECK_EQ(s4j_record_next(tail, S4J_CMSG_HEADER + 1, &off, &r), 0);
+
+    unsigned char out[64 + 16];
+    memset(out, 0x5a, sizeof out);
+    int32_t lengths[] = {-1, -4, -16, INT32_MIN, INT32_MAX, INT32_MAX - 3, INT32_MAX - S4J_CMSG_HEADER, 64 - 15};
+    for (size_t i = 0; i < sizeof lengths / sizeof lengths[0]; i++) {
+        int32_t used = 0;
+        CHECK_EQ(s4j_record_put(out, 64, &used, S4J_CMSG_RAW, 0, 0, out, lengths[i]), 0);
+        CHECK_EQ(used, 0);
+    }
+    int32_t used = 60; /* room 64: a header no longer fits */
+    CHECK_EQ(s4j_record_put(out, 64, &used, S4J_CMSG_RAW, 0, 0, out, 0), 0);
+    used = INT32_MAX - 4;
+    CHECK_EQ(s4j_record_put(out, INT32_MAX, &used, S4J_CMSG_RAW, 0, 0, out, 0), 0);
+    used = -S4J_CMSG_HEADER;
+    CHECK_EQ(s4j_record_put(out, 64, &used, S4J_CMSG_RAW, 0, 0, out, 0), 0);
+    for (size_t i = 64; i < sizeof out; i++) CHECK_EQ(out[i], 0x5a);
+}
+
 int main(void) {
     unsigned char buf[64];
     int32_t used = 0;
@@ -34,5 +79,7 @@ int main(void) {
     int32_t bad[4] = {S4J_CMSG_RAW, 0, 0, 1000}; /* a length past the end */
     off = 0;
     CHECK_EQ(s4j_record_next(bad, sizeof bad, &off, &r), -1);
+
+    lengths_that_overflow_are_refused();
     return check_verdict("test_records");
 }

@@ -5,6 +5,7 @@
 #include "portable.h"
 #include "sockets4j/errors.h"
 #include "sockets4j/library.h"
+#include "sockets4j/message.h"
 #include "sockets4j/socket.h"
 
 static s4j_address loopback(uint16_t port) {
@@ -149,6 +150,23 @@ static void pairs_are_connected(int family) {
     }
 }
 
+/* A negative length in a scatter/gather entry is refused by the core, never passed on as a huge size. */
+static void negative_iov_lengths_are_refused(void) {
+    int64_t pair[2] = {-1, -1};
+    CHECK_EQ(s4j_socket_pair(AF_INET, SOCK_DGRAM, 0, pair), 0);
+    char out[8] = "abcdefg", in[8];
+    CHECK_EQ(s4j_socket_send(pair[0], out, 3, 0, NULL), 3); /* queued, so a recvmsg let through would not block */
+    s4j_iovec bad_out[2] = {{out, 4}, {out + 4, -1}};
+    CHECK_EQ(s4j_error_portable(s4j_socket_sendmsg(pair[0], bad_out, 2, NULL, NULL, 0, 0)), S4J_EINVAL);
+    s4j_iovec bad_in[2] = {{in, 4}, {in + 4, INT32_MIN}};
+    int32_t room = 0, flags = 0;
+    CHECK_EQ(s4j_error_portable(s4j_socket_recvmsg(pair[1], bad_in, 2, NULL, NULL, &room, &flags, 0)), S4J_EINVAL);
+    s4j_iovec good_in[1] = {{in, sizeof in}};
+    CHECK_EQ(s4j_socket_recvmsg(pair[1], good_in, 1, NULL, NULL, &room, &flags, 0), 3); /* still queued */
+    s4j_socket_close(pair[0]);
+    s4j_socket_close(pair[1]);
+}
+
 int main(void) {
     if (s4j_library_init() < 0) {
         fprintf(stderr, "s4j_library_init failed\n");
@@ -161,6 +179,7 @@ int main(void) {
     preclose_wakes_a_blocked_accept();
     pairs_are_connected(AF_INET);
     pairs_are_connected(AF_INET6);
+    negative_iov_lengths_are_refused();
     s4j_library_cleanup();
     return check_verdict("test_socket");
 }

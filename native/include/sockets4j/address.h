@@ -70,7 +70,10 @@ int s4j_unix_path_max(void);
 /* Layout -> sockaddr. Returns 0 or a negative s4j_error (EAFNOSUPPORT, EINVAL, ENAMETOOLONG). */
 int32_t s4j_address_to_sockaddr(const s4j_address *in, s4j_sockaddr *out);
 
-/* sockaddr -> layout. Returns 0 or a negative s4j_error (EAFNOSUPPORT). */
+/*
+ * sockaddr -> layout, reading only in->len bytes. Returns 0 or a negative s4j_error:
+ * EAFNOSUPPORT, or EINVAL when in->len is beyond the storage or too short for the family's struct.
+ */
 int32_t s4j_address_from_sockaddr(const s4j_sockaddr *in, s4j_address *out);
 
 #endif

@@ -92,6 +92,8 @@ static void from_unix(const s4j_sockaddr *in, s4j_address *out) {
 int32_t s4j_address_from_sockaddr(const s4j_sockaddr *in, s4j_address *out) {
     s4j_sa_family family;
     memset(out, 0, sizeof *out);
+    /* The OS says how many bytes it wrote; a byte past them is stale, and past the storage is not ours. */
+    if (in->len > sizeof in->u.bytes) return s4j_error(S4J_EINVAL, 0);
     if (in->len < offsetof(struct sockaddr, sa_family) + sizeof family) {
         out->family = S4J_AF_UNSPEC;
         return 0;
@@ -100,6 +102,7 @@ int32_t s4j_address_from_sockaddr(const s4j_sockaddr *in, s4j_address *out) {
     switch (family) {
     case AF_INET: {
         struct sockaddr_in sin;
+        if (in->len < sizeof sin) return s4j_error(S4J_EINVAL, 0);
         memcpy(&sin, in->u.bytes, sizeof sin);
         out->family = S4J_AF_INET;
         out->port = ntohs(sin.sin_port);
@@ -109,6 +112,7 @@ int32_t s4j_address_from_sockaddr(const s4j_sockaddr *in, s4j_address *out) {
     }
     case AF_INET6: {
         struct sockaddr_in6 sin6;
+        if (in->len < sizeof sin6) return s4j_error(S4J_EINVAL, 0);
         memcpy(&sin6, in->u.bytes, sizeof sin6);
         out->family = S4J_AF_INET6;
         out->port = ntohs(sin6.sin6_port);

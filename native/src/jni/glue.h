@@ -21,6 +21,15 @@ jint s4j_jni_register_message(JNIEnv *env);
 /* Java passes memory it owns as a jlong address; 0 means "none". */
 static inline void *s4j_jni_pointer(jlong address) { return (void *)(uintptr_t)address; }
 
+/*
+ * The memory of [offset, offset + length) inside a direct buffer, checked against the
+ * buffer's capacity whatever Java passed: a buffer whose position or limit another
+ * thread moves mid-call can make Java compute any offset or length. NULL when the
+ * region is not inside, with *error set: EINVAL for a region outside the capacity,
+ * EFAULT for a null or non-direct buffer.
+ */
+char *s4j_jni_region(JNIEnv *env, jobject buffer, jint offset, jint length, int32_t *error);
+
 #define S4J_COUNT(array) ((jint)(sizeof(array) / sizeof((array)[0])))
 
 #endif

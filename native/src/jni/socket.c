@@ -17,6 +17,11 @@ static jint JNICALL j_pair(JNIEnv *env, jclass cls, jint family, jint type, jint
     if (r < 0) return r;
     jlong values[2] = {handles[0], handles[1]};
     (*env)->SetLongArrayRegion(env, out, 0, 2, values);
+    if ((*env)->ExceptionCheck(env)) { /* out too short: Java never learns the handles, so they must not stay open */
+        s4j_socket_close(handles[0]);
+        s4j_socket_close(handles[1]);
+        return s4j_error(S4J_EINVAL, 0);
+    }
     return 0;
 }
 
@@ -56,25 +61,22 @@ static jint JNICALL j_finish_connect(JNIEnv *env, jclass cls, jlong h) {
     return s4j_socket_finish_connect(h);
 }
 
-/* Java checked that buffer is direct and that [offset, offset + length) lies inside it. */
-static char *direct(JNIEnv *env, jobject buffer, jint offset) {
-    char *base = (*env)->GetDirectBufferAddress(env, buffer);
-    return base == NULL ? NULL : base + offset;
-}
-
+/* The region is checked again here (s4j_jni_region), whatever Java checked: C never trusts it with memory. */
 static jint JNICALL j_send(JNIEnv *env, jclass cls, jlong h, jobject buffer, jint offset, jint length, jint flags,
                            jlong to) {
     (void)cls;
-    char *data = direct(env, buffer, offset);
-    if (data == NULL) return s4j_error(S4J_EFAULT, 0);
+    int32_t error = 0;
+    char *data = s4j_jni_region(env, buffer, offset, length, &error);
+    if (data == NULL) return error;
     return s4j_socket_send(h, data, length, flags, s4j_jni_pointer(to));
 }
 
 static jint JNICALL j_recv(JNIEnv *env, jclass cls, jlong h, jobject buffer, jint offset, jint length, jint flags,
                            jlong from) {
     (void)cls;
-    char *data = direct(env, buffer, offset);
-    if (data == NULL) return s4j_error(S4J_EFAULT, 0);
+    int32_t error = 0;
+    char *data = s4j_jni_region(env, buffer, offset, length, &error);
+    if (data == NULL) return error;
     return s4j_socket_recv(h, data, length, flags, s4j_jni_pointer(from));
 }
 

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/uio.h>
+#include <unistd.h>
 
 #include "../core/records.h"
 #include "platform_sockaddr.h"
@@ -22,7 +23,7 @@
 /* Appends a cmsg; NULL when there is no room. */
 static unsigned char *add_cmsg(struct msghdr *m, size_t room, int level, int type, const void *data, size_t len) {
     size_t used = m->msg_controllen;
-    if (used + CMSG_SPACE(len) > room) return NULL;
+    if (used > room || len > room || CMSG_SPACE(len) > room - used) return NULL;
     struct cmsghdr *c = (struct cmsghdr *)((unsigned char *)m->msg_control + used);
     memset(c, 0, CMSG_SPACE(len));
     c->cmsg_level = level;
@@ -87,6 +88,7 @@ int32_t s4j_socket_sendmsg(s4j_handle h, const s4j_iovec *iov, int32_t iovcnt, c
     struct iovec v[S4J_IOV_MAX];
     for (int32_t i = 0; i < iovcnt; i++) {
         v[i].iov_base = iov[i].base;
+        if (iov[i].length < 0) return s4j_error(S4J_EINVAL, 0); /* never a huge unsigned size */
         v[i].iov_len = (size_t)iov[i].length;
     }
     struct msghdr m;
@@ -122,19 +124,17 @@ int32_t s4j_socket_sendmsg(s4j_handle h, const s4j_iovec *iov, int32_t iovcnt, c
     return n == -1 ? s4j_last_error() : (int32_t)n;
 }
 
-static int32_t int_of(const struct cmsghdr *c) {
-    size_t len = c->cmsg_len - CMSG_LEN(0);
-    if (len == 1) return *CMSG_DATA(c); /* a u_char on some stacks (IP_TOS, BSD's IP_RECVTTL) */
+static int32_t int_of(const unsigned char *data, int32_t len) {
+    if (len == 1) return *data; /* a u_char on some stacks (IP_TOS, BSD's IP_RECVTTL) */
     int32_t v = 0;
-    memcpy(&v, CMSG_DATA(c), len < sizeof v ? len : sizeof v);
+    memcpy(&v, data, len < (int32_t)sizeof v ? (size_t)len : sizeof v);
     return v;
 }
 
-/* One cmsg of the OS -> one record; 0 when it does not fit. */
-static int decode(const struct cmsghdr *c, unsigned char *out, int32_t room, int32_t *used) {
+/* One cmsg of the OS, its len bytes of data checked to lie inside the block -> one record; 0 when it does not fit. */
+static int decode(const struct cmsghdr *c, int32_t len, unsigned char *out, int32_t room, int32_t *used) {
     int level = c->cmsg_level, type = c->cmsg_type;
     const unsigned char *data = CMSG_DATA(c);
-    int32_t len = (int32_t)(c->cmsg_len - CMSG_LEN(0));
     if (level == IPPROTO_IP) {
 #ifdef IP_PKTINFO
         if (type == IP_PKTINFO && len >= (int32_t)sizeof(struct in_pktinfo)) {
@@ -157,7 +157,7 @@ static int decode(const struct cmsghdr *c, unsigned char *out, int32_t room, int
 #endif
 #ifdef IP_RECVTTL
         if (type == IP_RECVTTL) { /* BSD spells the received TTL so */
-            int32_t v = int_of(c);
+            int32_t v = int_of(data, len);
             return s4j_record_put(out, room, used, S4J_CMSG_IP_TTL, level, type, &v, 4);
         }
 #endif
@@ -166,7 +166,7 @@ static int decode(const struct cmsghdr *c, unsigned char *out, int32_t room, int
             || type == IP_RECVTOS
 #endif
         ) {
-            int32_t v = int_of(c);
+            int32_t v = int_of(data, len);
             return s4j_record_put(out, room, used, type == IP_TTL ? S4J_CMSG_IP_TTL : S4J_CMSG_IP_TOS, level, type, &v, 4);
         }
     } else if (level == IPPROTO_IPV6) {
@@ -181,13 +181,13 @@ static int decode(const struct cmsghdr *c, unsigned char *out, int32_t room, int
         }
 #ifdef IPV6_HOPLIMIT
         if (type == IPV6_HOPLIMIT) {
-            int32_t v = int_of(c);
+            int32_t v = int_of(data, len);
             return s4j_record_put(out, room, used, S4J_CMSG_IPV6_HOPLIMIT, level, type, &v, 4);
         }
 #endif
 #ifdef IPV6_TCLASS
         if (type == IPV6_TCLASS) {
-            int32_t v = int_of(c);
+            int32_t v = int_of(data, len);
             return s4j_record_put(out, room, used, S4J_CMSG_IPV6_TCLASS, level, type, &v, 4);
         }
 #endif
@@ -212,12 +212,54 @@ static int decode(const struct cmsghdr *c, unsigned char *out, int32_t room, int
     return s4j_record_put(out, room, used, S4J_CMSG_RAW, level, type, data, len);
 }
 
+/*
+ * Descriptors a peer passed (SCM_RIGHTS) are now open in this process, and the API
+ * has no type to hand them over in yet: closed here, whatever else happens, so
+ * none leaks.
+ */
+static void close_passed(const unsigned char *data, int32_t len) {
+    for (int32_t i = 0; i + (int32_t)sizeof(int) <= len; i += (int32_t)sizeof(int)) {
+        int fd;
+        memcpy(&fd, data + i, sizeof fd);
+        close(fd); /* not retried on EINTR: the fd is released either way */
+    }
+}
+
+/*
+ * The walk checks each header itself instead of trusting CMSG_NXTHDR (glibc's does
+ * not check cmsg_len against the block): a header is used only when
+ * CMSG_LEN(0) <= cmsg_len <= the bytes that remain, otherwise the walk stops with
+ * CTRUNC. A kernel never writes such a header; the decoder does not rely on it.
+ */
+int32_t s4j_control_to_records(const void *block, size_t block_len, void *out, int32_t room, int32_t *used) {
+    const unsigned char *bytes = block;
+    int32_t flags = 0;
+    size_t off = 0;
+    while (block_len - off >= sizeof(struct cmsghdr)) {
+        const struct cmsghdr *c = (const struct cmsghdr *)(const void *)(bytes + off);
+        size_t rest = block_len - off;
+        size_t clen = c->cmsg_len;
+        if (clen < CMSG_LEN(0) || clen > rest || clen - CMSG_LEN(0) > INT32_MAX) return S4J_MSG_OUT_CTRUNC;
+        int32_t len = (int32_t)(clen - CMSG_LEN(0));
+        if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_RIGHTS) {
+            close_passed(CMSG_DATA(c), len);
+        } else if (flags == 0 && !decode(c, len, out, room, used)) {
+            flags = S4J_MSG_OUT_CTRUNC; /* no room: keep walking only to close passed descriptors */
+        }
+        size_t step = CMSG_SPACE((size_t)len);
+        if (step >= rest) break; /* the last header, its padding possibly cut off */
+        off += step;
+    }
+    return flags;
+}
+
 int32_t s4j_socket_recvmsg(s4j_handle h, s4j_iovec *iov, int32_t iovcnt, s4j_address *from, void *control,
                            int32_t *control_len, int32_t *out_flags, int flags) {
     if (iovcnt < 0 || iovcnt > S4J_IOV_MAX) return s4j_error(S4J_EINVAL, 0);
     struct iovec v[S4J_IOV_MAX];
     for (int32_t i = 0; i < iovcnt; i++) {
         v[i].iov_base = iov[i].base;
+        if (iov[i].length < 0) return s4j_error(S4J_EINVAL, 0); /* never a huge unsigned size */
         v[i].iov_len = (size_t)iov[i].length;
     }
     struct msghdr m;
@@ -250,14 +292,7 @@ int32_t s4j_socket_recvmsg(s4j_handle h, s4j_iovec *iov, int32_t iovcnt, s4j_add
 #endif
     if (m.msg_flags & MSG_OOB) out |= S4J_MSG_OUT_OOB;
     int32_t used = 0;
-    if (room > 0 && m.msg_controllen > 0) {
-        for (struct cmsghdr *c = CMSG_FIRSTHDR(&m); c != NULL; c = CMSG_NXTHDR(&m, c)) {
-            if (!decode(c, control, room, &used)) {
-                out |= S4J_MSG_OUT_CTRUNC;
-                break;
-            }
-        }
-    }
+    if (room > 0 && m.msg_controllen > 0) out |= s4j_control_to_records(m.msg_control, m.msg_controllen, control, room, &used);
     if (control_len != NULL) *control_len = used;
     *out_flags = out;
     if (from != NULL) {

@@ -39,7 +39,7 @@ static int32_t i32(const unsigned char *p) { /* native-order int32 of a record *
 
 static int add_cmsg(WSABUF *control, size_t room, int level, int type, const void *data, size_t len) {
     size_t used = control->len;
-    if (used + WSA_CMSG_SPACE(len) > room) return 0;
+    if (used > room || len > room || WSA_CMSG_SPACE(len) > room - used) return 0;
     WSACMSGHDR *c = (WSACMSGHDR *)(control->buf + used);
     memset(c, 0, WSA_CMSG_SPACE(len));
     c->cmsg_len = WSA_CMSG_LEN(len);
@@ -88,6 +88,7 @@ int32_t s4j_socket_sendmsg(s4j_handle h, const s4j_iovec *iov, int32_t iovcnt, c
     WSABUF bufs[S4J_IOV_MAX];
     for (int32_t i = 0; i < iovcnt; i++) {
         bufs[i].buf = iov[i].base;
+        if (iov[i].length < 0) return s4j_error(S4J_EINVAL, WSAEINVAL); /* never a huge unsigned size */
         bufs[i].len = (ULONG)iov[i].length;
     }
     WSAMSG m;
@@ -121,18 +122,17 @@ int32_t s4j_socket_sendmsg(s4j_handle h, const s4j_iovec *iov, int32_t iovcnt, c
     return (int32_t)sent;
 }
 
-static int32_t int_of(const WSACMSGHDR *c) {
-    size_t len = c->cmsg_len - WSA_CMSG_LEN(0);
-    if (len == 1) return *(const unsigned char *)WSA_CMSG_DATA(c);
+static int32_t int_of(const unsigned char *data, int32_t len) {
+    if (len == 1) return *data;
     int32_t v = 0;
-    memcpy(&v, WSA_CMSG_DATA(c), len < sizeof v ? len : sizeof v);
+    memcpy(&v, data, len < (int32_t)sizeof v ? (size_t)len : sizeof v);
     return v;
 }
 
-static int decode(const WSACMSGHDR *c, unsigned char *out, int32_t room, int32_t *used) {
+/* One cmsg, its len bytes of data checked to lie inside the block -> one record; 0 when it does not fit. */
+static int decode(const WSACMSGHDR *c, int32_t len, unsigned char *out, int32_t room, int32_t *used) {
     int level = c->cmsg_level, type = c->cmsg_type;
     const unsigned char *data = (const unsigned char *)WSA_CMSG_DATA(c);
-    int32_t len = (int32_t)(c->cmsg_len - WSA_CMSG_LEN(0));
     if (level == IPPROTO_IP && type == IP_PKTINFO && len >= (int32_t)sizeof(IN_PKTINFO)) {
         IN_PKTINFO pi;
         memcpy(&pi, data, sizeof pi);
@@ -143,7 +143,7 @@ static int decode(const WSACMSGHDR *c, unsigned char *out, int32_t room, int32_t
         return s4j_record_put(out, room, used, S4J_CMSG_IP_PKTINFO, level, type, v, sizeof v);
     }
     if (level == IPPROTO_IP && (type == IP_TTL || type == IP_TOS)) {
-        int32_t v = int_of(c);
+        int32_t v = int_of(data, len);
         return s4j_record_put(out, room, used, type == IP_TTL ? S4J_CMSG_IP_TTL : S4J_CMSG_IP_TOS, level, type, &v, 4);
     }
     if (level == IPPROTO_IPV6 && type == IPV6_PKTINFO && len >= (int32_t)sizeof(IN6_PKTINFO)) {
@@ -156,11 +156,34 @@ static int decode(const WSACMSGHDR *c, unsigned char *out, int32_t room, int32_t
         return s4j_record_put(out, room, used, S4J_CMSG_IPV6_PKTINFO, level, type, v, sizeof v);
     }
     if (level == IPPROTO_IPV6 && (type == IPV6_HOPLIMIT || type == IPV6_TCLASS)) {
-        int32_t v = int_of(c);
+        int32_t v = int_of(data, len);
         return s4j_record_put(out, room, used, type == IPV6_HOPLIMIT ? S4J_CMSG_IPV6_HOPLIMIT : S4J_CMSG_IPV6_TCLASS,
                           level, type, &v, 4);
     }
     return s4j_record_put(out, room, used, S4J_CMSG_RAW, level, type, data, len);
+}
+
+/*
+ * Each header is checked here rather than trusted to WSA_CMSG_NXTHDR: it is used
+ * only when WSA_CMSG_LEN(0) <= cmsg_len <= the bytes that remain, else the walk
+ * stops with CTRUNC, so a malformed header cannot move a read or a write outside
+ * the block or the records.
+ */
+int32_t s4j_control_to_records(const void *block, size_t block_len, void *out, int32_t room, int32_t *used) {
+    const unsigned char *bytes = block;
+    size_t off = 0;
+    while (block_len - off >= sizeof(WSACMSGHDR)) {
+        const WSACMSGHDR *c = (const WSACMSGHDR *)(const void *)(bytes + off);
+        size_t rest = block_len - off;
+        size_t clen = c->cmsg_len;
+        if (clen < WSA_CMSG_LEN(0) || clen > rest || clen - WSA_CMSG_LEN(0) > INT32_MAX) return S4J_MSG_OUT_CTRUNC;
+        int32_t len = (int32_t)(clen - WSA_CMSG_LEN(0));
+        if (!decode(c, len, out, room, used)) return S4J_MSG_OUT_CTRUNC;
+        size_t step = WSA_CMSG_SPACE((size_t)len);
+        if (step >= rest) break; /* the last header, its padding possibly cut off */
+        off += step;
+    }
+    return 0;
 }
 
 int32_t s4j_socket_recvmsg(s4j_handle h, s4j_iovec *iov, int32_t iovcnt, s4j_address *from, void *control,
@@ -170,6 +193,7 @@ int32_t s4j_socket_recvmsg(s4j_handle h, s4j_iovec *iov, int32_t iovcnt, s4j_add
     WSABUF bufs[S4J_IOV_MAX];
     for (int32_t i = 0; i < iovcnt; i++) {
         bufs[i].buf = iov[i].base;
+        if (iov[i].length < 0) return s4j_error(S4J_EINVAL, WSAEINVAL); /* never a huge unsigned size */
         bufs[i].len = (ULONG)iov[i].length;
     }
     WSAMSG m;
@@ -201,14 +225,7 @@ int32_t s4j_socket_recvmsg(s4j_handle h, s4j_iovec *iov, int32_t iovcnt, s4j_add
     if (m.dwFlags & MSG_TRUNC) out |= S4J_MSG_OUT_TRUNC;
     if (m.dwFlags & MSG_CTRUNC) out |= S4J_MSG_OUT_CTRUNC;
     int32_t used = 0;
-    if (room > 0 && m.Control.len > 0) {
-        for (WSACMSGHDR *c = WSA_CMSG_FIRSTHDR(&m); c != NULL; c = WSA_CMSG_NXTHDR(&m, c)) {
-            if (!decode(c, control, room, &used)) {
-                out |= S4J_MSG_OUT_CTRUNC;
-                break;
-            }
-        }
-    }
+    if (room > 0 && m.Control.len > 0) out |= s4j_control_to_records(m.Control.buf, m.Control.len, control, room, &used);
     if (control_len != NULL) *control_len = used;
     *out_flags = out;
     if (from != NULL) {

@@ -424,7 +424,9 @@ public final class Socket implements AutoCloseable {
      * {@code recvmsg()}: scatters one message into {@code data}'s remaining space, with up to
      * {@code controlCapacity} bytes of ancillary data (turn it on with options such as
      * {@code IP_PKTINFO}, {@code IP_RECVTTL}, {@code IPV6_RECVPKTINFO}). The buffers' positions
-     * advance by what was stored, in order.
+     * advance by what was stored, in order. Descriptors a peer passes with {@code SCM_RIGHTS}
+     * are closed as they arrive and do not appear in the control list, so none leaks until
+     * descriptor passing has a type of its own.
      *
      * @param data            1 to 64 writable buffers
      * @param controlCapacity 0 to 4096 bytes for ancillary data

@@ -4,7 +4,8 @@ import java.nio.ByteBuffer;
 
 /**
  * sendmsg/recvmsg (message.h). Buffers are direct; {@code [offsets[i], offsets[i] + lengths[i])}
- * lies inside each, as the caller checked. Control data is message.h's portable records.
+ * lies inside each, as the caller checked and C checks again (EINVAL when not). Control data is
+ * message.h's portable records.
  */
 public final class NativeMessage {
 

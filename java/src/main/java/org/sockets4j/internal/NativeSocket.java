@@ -7,7 +7,8 @@ import java.nio.ByteBuffer;
  * negative packed error ({@link NativeErrors#portable}, {@link NativeErrors#nativeCode}).
  * Addresses are {@code long}s pointing at the 128-byte layout of address.h in
  * memory the caller owns; 0 means none. Buffers are direct and the caller has
- * checked that {@code [offset, offset + length)} lies inside them.
+ * checked that {@code [offset, offset + length)} lies inside them; C checks it
+ * again against the capacity and answers EINVAL when it does not.
  */
 public final class NativeSocket {
 
