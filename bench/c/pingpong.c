@@ -8,6 +8,8 @@
  *   udp_roundtrip_ns            sendto() + recvfrom() of a 64-byte datagram (UdpRoundTrip)
  *   udp_connected_roundtrip_ns  send() + recv() on a connected datagram socket (UdpRoundTrip)
  *   socket_open_close_ns        socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC) + close() (OpenClose)
+ *   unix_bulk_4mib_ns           recv() into a 4 MiB buffer until 4 MiB arrived, from a Unix-domain
+ *                               stream whose peer thread sends without pause (BulkReceive)
  *
  * The echo peers run on a second thread, as the JDK echo threads of the Java
  * benchmarks do; the TCP peer sets TCP_NODELAY on its side like theirs, and the
@@ -36,6 +38,8 @@
 #include <unistd.h>
 
 #define MESSAGE_SIZE 64
+#define BULK_TOTAL (4 << 20)
+#define BULK_SEND_CHUNK (256 * 1024)
 #define MAX_ROUNDS 1000
 
 #ifdef MSG_NOSIGNAL
@@ -150,6 +154,7 @@ struct client {
     int fd;
     struct sockaddr_in peer;
     char buf[MESSAGE_SIZE];
+    char *bulk; /* BULK_TOTAL bytes, for unix_bulk */
 };
 
 static void tcp_roundtrip(struct client *c) {
@@ -179,6 +184,21 @@ static void udp_roundtrip(struct client *c) {
 static void udp_connected_roundtrip(struct client *c) {
     check_datagram(send(c->fd, c->buf, sizeof c->buf, SEND_FLAGS), "send");
     check_datagram(recv(c->fd, c->buf, sizeof c->buf, 0), "recv");
+}
+
+static void unix_bulk(struct client *c) {
+    for (size_t got = 0; got < BULK_TOTAL;) {
+        ssize_t n = recv(c->fd, c->bulk + got, BULK_TOTAL - got, 0);
+        if (n == -1) {
+            if (errno == EINTR) continue;
+            fail("recv (bulk)");
+        }
+        if (n == 0) {
+            errno = ECONNRESET;
+            fail("bulk feeder closed");
+        }
+        got += (size_t)n;
+    }
 }
 
 static void socket_open_close(struct client *c) {
@@ -283,6 +303,29 @@ static void run_open_close(const struct settings *s) {
     measure("socket_open_close_ns", socket_open_close, &c, s);
 }
 
+/* Sends without pause until the other end is closed. */
+static void *bulk_feeder(void *arg) {
+    int fd = *(const int *)arg;
+    static char chunk[BULK_SEND_CHUNK];
+    while (send(fd, chunk, sizeof chunk, SEND_FLAGS) > 0 || errno == EINTR) {
+    }
+    return NULL;
+}
+
+static void run_unix_bulk(const struct settings *s) {
+    int pair[2];
+    if (socketpair(AF_UNIX, SOCK_STREAM | OPEN_FLAGS, 0, pair) == -1) fail("socketpair");
+    pthread_t feeder;
+    if ((errno = pthread_create(&feeder, NULL, bulk_feeder, &pair[1])) != 0) fail("pthread_create");
+    struct client c = {.fd = pair[0], .bulk = malloc(BULK_TOTAL)};
+    if (c.bulk == NULL) fail("malloc");
+    measure("unix_bulk_4mib_ns", unix_bulk, &c, s);
+    close(pair[0]); /* the feeder's send fails with EPIPE and it returns */
+    if ((errno = pthread_join(feeder, NULL)) != 0) fail("pthread_join");
+    close(pair[1]);
+    free(c.bulk);
+}
+
 static const struct test {
     const char *name;
     void (*run)(const struct settings *);
@@ -291,6 +334,7 @@ static const struct test {
     {"udp_roundtrip", run_udp_unconnected},
     {"udp_connected_roundtrip", run_udp_connected},
     {"socket_open_close", run_open_close},
+    {"unix_bulk", run_unix_bulk},
 };
 
 #define TEST_COUNT (sizeof tests / sizeof tests[0])

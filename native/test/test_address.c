@@ -79,6 +79,30 @@ static void unix_paths(void) {
     CHECK_EQ(back.length, 0);
 }
 
+/* Linux's abstract names: a leading NUL, every byte kept, no NUL added; elsewhere a NUL is refused. */
+static void abstract_names(void) {
+    s4j_address a, back;
+    memset(&a, 0, sizeof a);
+    a.family = S4J_AF_UNIX;
+    a.length = 6;
+    memcpy(a.data, "\0ab\0cd", 6);
+    s4j_sockaddr sa;
+#ifdef S4J_HAVE_ABSTRACT_UNIX
+    CHECK_EQ(s4j_address_to_sockaddr(&a, &sa), 0);
+    CHECK_EQ(sa.len, offsetof(struct sockaddr_un, sun_path) + 6);
+    CHECK_EQ(s4j_address_from_sockaddr(&sa, &back), 0);
+    CHECK_EQ(back.length, 6);
+    CHECK(memcmp(back.data, "\0ab\0cd", 6) == 0);
+    a.length = (uint16_t)sizeof(((struct sockaddr_un *)0)->sun_path); /* fills sun_path: no NUL needed */
+    CHECK_EQ(s4j_address_to_sockaddr(&a, &sa), 0);
+    a.length++;
+    CHECK_EQ(s4j_error_portable(s4j_address_to_sockaddr(&a, &sa)), S4J_ENAMETOOLONG);
+#else
+    CHECK_EQ(s4j_error_portable(s4j_address_to_sockaddr(&a, &sa)), S4J_EINVAL);
+    (void)back;
+#endif
+}
+
 static void bad_layouts_are_refused(void) {
     s4j_sockaddr sa;
     s4j_address a = inet("127.0.0.1", 1);
@@ -130,6 +154,7 @@ int main(void) {
     inet_round_trip();
     inet6_keeps_scope_and_flow();
     unix_paths();
+    abstract_names();
     bad_layouts_are_refused();
     short_sockaddrs_are_refused();
     return check_verdict("test_address");

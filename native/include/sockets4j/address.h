@@ -15,7 +15,9 @@
  *   12     2    length     bytes used in data: 4 (INET), 16 (INET6), path length (UNIX)
  *   14     2    reserved   zero
  *   16     112  data       address bytes in network order, or the path bytes
- *                          without a terminating NUL (UNIX; length 0 = unnamed)
+ *                          without a terminating NUL (UNIX; length 0 = unnamed);
+ *                          a UNIX name whose first byte is NUL is Linux's
+ *                          abstract namespace, its length counting that NUL
  *   total  128
  */
 #ifndef SOCKETS4J_ADDRESS_H

@@ -55,8 +55,13 @@ int32_t s4j_socket_finish_connect(s4j_handle h);
 /* send() when to is NULL, else sendto(). Returns the bytes sent. */
 int32_t s4j_socket_send(s4j_handle h, const void *buf, int32_t len, int flags, const s4j_address *to);
 
-/* recv() when from is NULL, else recvfrom(). Returns the bytes received; 0 is end of stream or an empty datagram. */
-int32_t s4j_socket_recv(s4j_handle h, void *buf, int32_t len, int flags, s4j_address *from);
+/*
+ * recv(), or recvfrom() when from is not NULL. Returns the bytes received; 0 is
+ * end of stream or an empty datagram. out_flags, when not NULL, receives
+ * message.h's S4J_MSG_OUT_TRUNC if a datagram was longer than len (what fitted
+ * is stored and len returned, on every platform), else 0.
+ */
+int32_t s4j_socket_recv(s4j_handle h, void *buf, int32_t len, int flags, s4j_address *from, int32_t *out_flags);
 
 int32_t s4j_socket_shutdown(s4j_handle h, int how);
 

@@ -50,14 +50,27 @@ static int32_t to_inet6(const s4j_address *in, s4j_sockaddr *out) {
     return 0;
 }
 
+/* A name in Linux's abstract namespace: a leading NUL, then any bytes, counted by the length alone. */
+static int is_abstract(const uint8_t *name, size_t length) {
+#ifdef S4J_HAVE_ABSTRACT_UNIX
+    return length > 0 && name[0] == 0;
+#else
+    (void)name, (void)length;
+    return 0;
+#endif
+}
+
 static int32_t to_unix(const s4j_address *in, s4j_sockaddr *out) {
     struct sockaddr_un sun;
-    if (in->length > s4j_unix_path_max()) return s4j_error(S4J_ENAMETOOLONG, 0);
-    if (memchr(in->data, 0, in->length) != NULL) return s4j_error(S4J_EINVAL, 0);
+    int abstract = is_abstract(in->data, in->length);
+    /* A path needs room for its NUL; an abstract name has none and may fill sun_path. */
+    size_t max = abstract ? sizeof sun.sun_path : (size_t)s4j_unix_path_max();
+    if (in->length > max || in->length > S4J_ADDRESS_DATA_MAX) return s4j_error(S4J_ENAMETOOLONG, 0);
+    if (!abstract && memchr(in->data, 0, in->length) != NULL) return s4j_error(S4J_EINVAL, 0);
     memset(&sun, 0, sizeof sun);
     sun.sun_family = AF_UNIX;
     memcpy(sun.sun_path, in->data, in->length);
-    size_t len = offsetof(struct sockaddr_un, sun_path) + in->length + (in->length > 0 ? 1 : 0);
+    size_t len = offsetof(struct sockaddr_un, sun_path) + in->length + (in->length > 0 && !abstract ? 1 : 0);
 #ifdef S4J_HAVE_SUN_LEN
     sun.sun_len = (unsigned char)len;
 #endif
@@ -81,9 +94,13 @@ static void from_unix(const s4j_sockaddr *in, s4j_address *out) {
     size_t header = offsetof(struct sockaddr_un, sun_path);
     size_t room = in->len > header ? in->len - header : 0;
     if (room > sizeof sun.sun_path) room = sizeof sun.sun_path;
-    /* Kernels differ on whether the length counts the NUL: stop at the first one. */
-    const char *nul = memchr(sun.sun_path, 0, room);
-    size_t path_len = nul != NULL ? (size_t)(nul - sun.sun_path) : room;
+    size_t path_len = room;
+    if (!is_abstract((const uint8_t *)sun.sun_path, room)) {
+        /* Kernels differ on whether the length counts the NUL: stop at the first one. */
+        const char *nul = memchr(sun.sun_path, 0, room);
+        if (nul != NULL) path_len = (size_t)(nul - sun.sun_path);
+    }
+    if (path_len > S4J_ADDRESS_DATA_MAX) path_len = S4J_ADDRESS_DATA_MAX;
     out->family = S4J_AF_UNIX;
     out->length = (uint16_t)path_len;
     memcpy(out->data, sun.sun_path, path_len);

@@ -19,6 +19,11 @@ static const struct s4j_named_constant portable[] = {
     {"S4J_AF_INET6", S4J_AF_INET6},
     {"S4J_AF_UNIX", S4J_AF_UNIX},
     {"S4J_UNIX_PATH_MAX", 0}, /* the backend's answer, below */
+#ifdef S4J_HAVE_ABSTRACT_UNIX
+    {"S4J_UNIX_ABSTRACT", 1},
+#else
+    {"S4J_UNIX_ABSTRACT", 0},
+#endif
     {"S4J_INTERFACE_SIZE", S4J_INTERFACE_SIZE},
     {"S4J_INTERFACE_NAME_MAX", S4J_INTERFACE_NAME_MAX},
     {"S4J_IOV_MAX", S4J_IOV_MAX},

@@ -1,6 +1,8 @@
 /* org.sockets4j.internal.NativeSocket <-> sockets4j/socket.h */
 #include "sockets4j/socket.h"
 
+#include <stdlib.h>
+
 #include "glue.h"
 #include "sockets4j/errors.h"
 
@@ -72,12 +74,47 @@ static jint JNICALL j_send(JNIEnv *env, jclass cls, jlong h, jobject buffer, jin
 }
 
 static jint JNICALL j_recv(JNIEnv *env, jclass cls, jlong h, jobject buffer, jint offset, jint length, jint flags,
-                           jlong from) {
+                           jlong from, jlong flags_out) {
     (void)cls;
     int32_t error = 0;
     char *data = s4j_jni_region(env, buffer, offset, length, &error);
     if (data == NULL) return error;
-    return s4j_socket_recv(h, data, length, flags, s4j_jni_pointer(from));
+    return s4j_socket_recv(h, data, length, flags, s4j_jni_pointer(from), s4j_jni_pointer(flags_out));
+}
+
+/*
+ * The array natives: a datagram too large for Java's per-thread buffer goes
+ * through memory of its own, freed before the call returns. Not a hot path.
+ */
+static int array_range_ok(JNIEnv *env, jbyteArray array, jint offset, jint length) {
+    jsize size = (*env)->GetArrayLength(env, array);
+    return offset >= 0 && length >= 0 && offset <= size && length <= size - offset;
+}
+
+static jint JNICALL j_send_array(JNIEnv *env, jclass cls, jlong h, jbyteArray array, jint offset, jint length,
+                                 jint flags, jlong to) {
+    (void)cls;
+    if (!array_range_ok(env, array, offset, length)) return s4j_error(S4J_EINVAL, 0);
+    char *data = malloc(length > 0 ? (size_t)length : 1);
+    if (data == NULL) return s4j_error(S4J_ENOMEM, 0);
+    (*env)->GetByteArrayRegion(env, array, offset, length, (jbyte *)data);
+    jint r = (*env)->ExceptionCheck(env) ? s4j_error(S4J_EFAULT, 0)
+                                         : s4j_socket_send(h, data, length, flags, s4j_jni_pointer(to));
+    free(data);
+    return r;
+}
+
+static jint JNICALL j_recv_array(JNIEnv *env, jclass cls, jlong h, jbyteArray array, jint offset, jint length,
+                                 jint flags, jlong from, jlong flags_out, jboolean store) {
+    (void)cls;
+    if (!array_range_ok(env, array, offset, length)) return s4j_error(S4J_EINVAL, 0);
+    char *data = malloc(length > 0 ? (size_t)length : 1);
+    if (data == NULL) return s4j_error(S4J_ENOMEM, 0);
+    jint r = s4j_socket_recv(h, data, length, flags, s4j_jni_pointer(from), s4j_jni_pointer(flags_out));
+    /* Only what the kernel stored, never the rest of this memory. */
+    if (r > 0 && store == JNI_TRUE) (*env)->SetByteArrayRegion(env, array, offset, r < length ? r : length, (jbyte *)data);
+    free(data);
+    return r;
 }
 
 static jint JNICALL j_shutdown(JNIEnv *env, jclass cls, jlong h, jint how) {
@@ -126,7 +163,9 @@ static const JNINativeMethod methods[] = {
     {"connectTimeout", "(JJIZ)I", (void *)j_connect_timeout},
     {"finishConnect", "(J)I", (void *)j_finish_connect},
     {"send", "(JLjava/nio/ByteBuffer;IIIJ)I", (void *)j_send},
-    {"recv", "(JLjava/nio/ByteBuffer;IIIJ)I", (void *)j_recv},
+    {"recv", "(JLjava/nio/ByteBuffer;IIIJJ)I", (void *)j_recv},
+    {"sendArray", "(J[BIIIJ)I", (void *)j_send_array},
+    {"recvArray", "(J[BIIIJJZ)I", (void *)j_recv_array},
     {"shutdown", "(JI)I", (void *)j_shutdown},
     {"localAddress", "(JJ)I", (void *)j_local_address},
     {"remoteAddress", "(JJ)I", (void *)j_remote_address},

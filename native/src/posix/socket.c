@@ -1,10 +1,12 @@
 /* The core socket calls on POSIX systems (Linux, macOS, the BSDs). */
 #include "sockets4j/socket.h"
+#include "sockets4j/message.h"
 
 #include <fcntl.h>
 #include <poll.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/uio.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -201,19 +203,30 @@ int32_t s4j_socket_send(s4j_handle h, const void *buf, int32_t len, int flags, c
     return n == -1 ? s4j_last_error() : (int32_t)n;
 }
 
-int32_t s4j_socket_recv(s4j_handle h, void *buf, int32_t len, int flags, s4j_address *from) {
+int32_t s4j_socket_recv(s4j_handle h, void *buf, int32_t len, int flags, s4j_address *from, int32_t *out_flags) {
     ssize_t n;
-    if (from == NULL) {
+    if (from == NULL && out_flags == NULL) {
         S4J_RETRY(n, recv(s4j_fd(h), buf, (size_t)len, flags));
         return n == -1 ? s4j_last_error() : (int32_t)n;
     }
+    /* recvmsg rather than recvfrom: only its msg_flags tell a truncated datagram. */
     s4j_sockaddr sa;
-    socklen_t sa_len = sizeof sa.u.bytes;
-    S4J_RETRY(n, recvfrom(s4j_fd(h), buf, (size_t)len, flags, (struct sockaddr *)sa.u.bytes, &sa_len));
+    struct iovec iov = {.iov_base = buf, .iov_len = (size_t)len};
+    struct msghdr m;
+    memset(&m, 0, sizeof m);
+    m.msg_name = sa.u.bytes;
+    m.msg_namelen = sizeof sa.u.bytes;
+    m.msg_iov = &iov;
+    m.msg_iovlen = 1;
+    S4J_RETRY(n, recvmsg(s4j_fd(h), &m, flags));
     if (n == -1) return s4j_last_error();
-    sa.len = sa_len;
-    int32_t r = s4j_address_from_sockaddr(&sa, from);
-    return r < 0 ? r : (int32_t)n;
+    if (out_flags != NULL) *out_flags = (m.msg_flags & MSG_TRUNC) != 0 ? S4J_MSG_OUT_TRUNC : 0;
+    if (from != NULL) {
+        sa.len = m.msg_namelen;
+        int32_t r = s4j_address_from_sockaddr(&sa, from);
+        if (r < 0) return r;
+    }
+    return (int32_t)n;
 }
 
 int32_t s4j_socket_shutdown(s4j_handle h, int how) {

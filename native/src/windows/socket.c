@@ -1,5 +1,6 @@
 /* The core socket calls on Winsock 2. */
 #include "backend.h"
+#include "sockets4j/message.h"
 
 #include <afunix.h>
 #include <stdio.h>
@@ -217,7 +218,7 @@ static int recv_all(SOCKET s, char *buf, int len, int flags) {
     return got;
 }
 
-int32_t s4j_socket_recv(s4j_handle h, void *buf, int32_t len, int flags, s4j_address *from) {
+int32_t s4j_socket_recv(s4j_handle h, void *buf, int32_t len, int flags, s4j_address *from, int32_t *out_flags) {
     SOCKET s = s4j_socket(h);
     s4j_sockaddr sa;
     memset(&sa, 0, sizeof sa); /* recvfrom on a stream leaves it untouched: it then reads as AF_UNSPEC */
@@ -228,11 +229,14 @@ int32_t s4j_socket_recv(s4j_handle h, void *buf, int32_t len, int flags, s4j_add
     } else {
         n = from == NULL ? recv(s, buf, len, flags) : recvfrom(s, buf, len, flags, (struct sockaddr *)sa.u.bytes, &sa_len);
     }
+    int32_t truncated = 0;
     if (n == SOCKET_ERROR) {
         /* A datagram longer than the buffer: Winsock fills the buffer and fails; POSIX returns what fitted. */
         if (WSAGetLastError() != WSAEMSGSIZE) return io_error(s);
         n = len;
+        truncated = S4J_MSG_OUT_TRUNC;
     }
+    if (out_flags != NULL) *out_flags = truncated;
     if (from != NULL) {
         sa.len = (uint32_t)sa_len;
         int32_t r = s4j_address_from_sockaddr(&sa, from);

@@ -42,7 +42,10 @@ final class AddressCodec {
         if (address == null) throw new NullPointerException(argument + " is null");
         switch (family) {
             case INET, INET6 -> writeInet(inet(address, family, argument), family, argument, slot);
-            case UNIX -> writeUnix(unix(address, argument), argument, slot);
+            case UNIX -> {
+                if (address instanceof AbstractUnixAddress name) writeAbstract(name, argument, slot);
+                else writeUnix(unix(address, argument), argument, slot);
+            }
             default -> throw Unsupported.feature("socket addresses of family " + family);
         }
     }
@@ -60,7 +63,8 @@ final class AddressCodec {
 
     private static UnixDomainSocketAddress unix(SocketAddress address, String argument) {
         if (!(address instanceof UnixDomainSocketAddress unix)) {
-            throw new IllegalArgumentException(argument + " must be a UnixDomainSocketAddress on a UNIX socket, not "
+            throw new IllegalArgumentException(argument + " must be a UnixDomainSocketAddress or an AbstractUnixAddress"
+                    + " on a UNIX socket, not "
                     + address.getClass().getSimpleName() + " " + address);
         }
         return unix;
@@ -117,6 +121,18 @@ final class AddressCodec {
         slot.put(DATA, path);
     }
 
+    private static void writeAbstract(AbstractUnixAddress name, String argument, ByteBuffer slot) {
+        if (!AbstractUnixAddress.isSupported()) {
+            throw Unsupported.feature("the abstract Unix namespace (" + argument + " " + name + ")");
+        }
+        byte[] bytes = name.bytes();
+        clear(slot);
+        slot.put(FAMILY, (byte) AF_UNIX);
+        slot.putShort(LENGTH, (short) (bytes.length + 1)); // the leading NUL counts, as in sun_path
+        slot.put(DATA, (byte) 0);
+        slot.put(DATA + 1, bytes);
+    }
+
     private static void clear(ByteBuffer slot) {
         for (int i = 0; i < DATA; i += 8) {
             slot.putLong(i, 0L);
@@ -146,6 +162,7 @@ final class AddressCodec {
             throw new IllegalStateException("native layer returned a malformed address of " + length + " bytes", e);
         }
         if (family == AF_UNIX) {
+            if (data.length > 0 && data[0] == 0) return AbstractUnixAddress.of(java.util.Arrays.copyOfRange(data, 1, data.length));
             return UnixDomainSocketAddress.of(new String(data, PATH_CHARSET));
         }
         if (family == AF_UNSPEC) {

@@ -63,6 +63,10 @@ public final class Socket implements AutoCloseable {
     });
 
     private static final int DONTWAIT = MsgFlag.DONTWAIT.nativeValue().orElse(0);
+    private static final int WAITALL = MsgFlag.WAITALL.nativeValue().orElse(0);
+    private static final int PEEK_WAITALL = MsgFlag.PEEK.nativeValue().isPresent() && WAITALL != 0
+            ? MsgFlag.PEEK.nativeValue().getAsInt() | WAITALL : -1;
+    private static final int TRUNC = MsgFlag.TRUNC.nativeValue().orElse(0);
     private static final MsgFlag[] NO_FLAGS = {};
 
     private final Handle handle;
@@ -227,9 +231,10 @@ public final class Socket implements AutoCloseable {
         } finally {
             closed = end();
         }
+        if (closed) throw new SocketClosedException("connect", true);
         if (r >= 0) return true;
-        if (!closed && NativeErrors.portable(r) == Errno.EINPROGRESS.code()) return false;
-        throw failure("connect", remote, r, closed);
+        if (NativeErrors.portable(r) == Errno.EINPROGRESS.code()) return false;
+        throw failure("connect", remote, r, false);
     }
 
     /**
@@ -282,9 +287,10 @@ public final class Socket implements AutoCloseable {
         } finally {
             closed = end();
         }
+        if (closed) throw new SocketClosedException(operation, true);
         if (r < 0) {
-            if (remote && !closed && NativeErrors.portable(r) == Errno.ENOTCONN.code()) return null;
-            throw failure(operation, null, r, closed);
+            if (remote && NativeErrors.portable(r) == Errno.ENOTCONN.code()) return null;
+            throw failure(operation, null, r, false);
         }
         return AddressCodec.read(scratch.out());
     }
@@ -336,7 +342,8 @@ public final class Socket implements AutoCloseable {
         } finally {
             closed = end();
         }
-        if (io.result < 0) throw failure("getsockopt", option, io.result, closed);
+        if (closed) throw new SocketClosedException("getsockopt", true);
+        if (io.result < 0) throw failure("getsockopt", option, io.result, false);
         return option.type().cast(value);
     }
 
@@ -399,7 +406,7 @@ public final class Socket implements AutoCloseable {
             AddressCodec.write(target, family, "target", Scratch.get().in());
             to = Scratch.get().inAddress();
         }
-        Gather g = new Gather(data, count, true);
+        Gather g = new Gather(data, count, true, type == Type.STREAM);
         long fd = handle.begin("sendmsg");
         int r;
         boolean closed;
@@ -409,15 +416,16 @@ public final class Socket implements AutoCloseable {
         } finally {
             closed = end();
         }
-        if (r >= 0) {
+        if (r > 0 || (r == 0 && !closed)) {
             g.advance(data, r, false);
             return r;
         }
-        if (!closed && wouldBlock(r, mask)) return WOULD_BLOCK;
-        if (!closed && NativeErrors.portable(r) == Errno.ENOSYS.code()) {
+        if (closed) throw new SocketClosedException("sendmsg", true);
+        if (wouldBlock(r, mask)) return WOULD_BLOCK;
+        if (NativeErrors.portable(r) == Errno.ENOSYS.code()) {
             throw Unsupported.feature("sendmsg with " + control); // e.g. Windows: WSASendMsg takes packet info only
         }
-        throw failure("sendmsg", target, r, closed);
+        throw failure("sendmsg", target, r, false);
     }
 
     /**
@@ -439,7 +447,7 @@ public final class Socket implements AutoCloseable {
             throw new IllegalArgumentException("controlCapacity must be 0..4096: " + controlCapacity);
         }
         int mask = MsgFlag.mask(flags);
-        Gather g = new Gather(data, count, false);
+        Gather g = new Gather(data, count, false, type == Type.STREAM);
         Scratch scratch = Scratch.get();
         byte[] control = new byte[controlCapacity];
         int[] io = {controlCapacity, 0};
@@ -452,12 +460,14 @@ public final class Socket implements AutoCloseable {
         } finally {
             closed = end();
         }
-        if (r < 0) {
-            if (!closed && wouldBlock(r, mask)) return null;
-            throw failure("recvmsg", null, r, closed);
+        if (closed && (r <= 0 || (r < g.total && (mask & WAITALL) != 0 && type == Type.STREAM))) {
+            throw new SocketClosedException("recvmsg", true);
         }
-        if (r == 0 && closed) throw new SocketClosedException("recvmsg", true);
-        g.advance(data, r, true);
+        if (r < 0) {
+            if (wouldBlock(r, mask)) return null;
+            throw failure("recvmsg", null, r, false);
+        }
+        g.advance(data, stored(r, g.total, mask), true);
         int flagsOut = io[1];
         return new Message(r == 0 && type == Type.STREAM && g.total > 0 ? EOF : r, AddressCodec.read(scratch.out()),
                 ControlCodec.decode(control, io[0]), (flagsOut & ControlCodec.OUT_TRUNC) != 0,
@@ -569,9 +579,7 @@ public final class Socket implements AutoCloseable {
     }
 
     private int sendArray(byte[] src, int offset, int length, int mask) throws IOException {
-        ByteBuffer data = Scratch.get().data(length);
-        data.put(0, src, offset, length);
-        return transmit("send", data, 0, length, mask, null, 0L);
+        return sendBytes("send", src, offset, length, mask, null, 0L);
     }
 
     /**
@@ -602,9 +610,7 @@ public final class Socket implements AutoCloseable {
         int mask = MsgFlag.mask(flags);
         Scratch scratch = Scratch.get();
         AddressCodec.write(target, family, "target", scratch.in());
-        ByteBuffer data = scratch.data(length);
-        data.put(0, src, offset, length);
-        return transmit("sendto", data, 0, length, mask, target, scratch.inAddress());
+        return sendBytes("sendto", src, offset, length, mask, target, scratch.inAddress());
     }
 
     /**
@@ -620,24 +626,77 @@ public final class Socket implements AutoCloseable {
             throws IOException {
         Args.notNull(src, "src");
         int mask = MsgFlag.mask(flags);
+        // One read of each: another thread may move them, and the range must stay inside the buffer.
         int position = src.position();
-        int length = src.limit() - position;
+        int limit = src.limit();
+        int length = position <= limit ? limit - position : 0;
         long to = 0L;
         if (target != null) {
             Scratch scratch = Scratch.get();
             AddressCodec.write(target, family, "target", scratch.in());
             to = scratch.inAddress();
         }
-        int r;
-        if (src.isDirect()) {
-            r = transmit(operation, src, position, length, mask, target, to);
-        } else {
-            ByteBuffer data = Scratch.get().data(length);
-            data.put(0, src, position, length);
-            r = transmit(operation, data, 0, length, mask, target, to);
-        }
+        int r = src.isDirect()
+                ? transmit(operation, src, position, length, mask, target, to)
+                : sendBytes(operation, src, position, length, mask, target, to);
         if (r > 0) src.position(position + r);
         return r;
+    }
+
+    /**
+     * Sends an array's or a heap buffer's bytes through this thread's native buffer, at most
+     * {@link Scratch#CHUNK} bytes a pass, so that no call allocates memory of its own. A blocking
+     * stream send goes on pass after pass, as the kernel's own send does; a datagram or record
+     * larger than one pass is sent whole through memory of its own.
+     */
+    private int sendBytes(String operation, Object src, int offset, int length, int mask, Object target, long to)
+            throws IOException {
+        if (length > Scratch.CHUNK && type != Type.STREAM) return sendWhole(operation, src, offset, length, mask, target, to);
+        int sent = 0;
+        do {
+            int chunk = Math.min(length - sent, Scratch.CHUNK);
+            ByteBuffer data = Scratch.get().data(chunk);
+            if (src instanceof byte[] array) data.put(0, array, offset + sent, chunk);
+            else data.put(0, (ByteBuffer) src, offset + sent, chunk);
+            int r;
+            try {
+                r = transmit(operation, data, 0, chunk, mask, target, to);
+            } catch (IOException e) {
+                if (sent > 0) return sent; // as the kernel's send: what went out is counted, the error comes next
+                throw e;
+            }
+            if (r < 0) return sent > 0 ? sent : r;
+            sent += r;
+            if (r < chunk || !blocking || (mask & DONTWAIT) != 0) break;
+        } while (sent < length);
+        return sent;
+    }
+
+    /** One datagram larger than {@link Scratch#CHUNK}: C copies it into memory of its own for the call. */
+    private int sendWhole(String operation, Object src, int offset, int length, int mask, Object target, long to)
+            throws IOException {
+        byte[] array;
+        int at;
+        if (src instanceof byte[] a) {
+            array = a;
+            at = offset;
+        } else if (((ByteBuffer) src).hasArray()) {
+            array = ((ByteBuffer) src).array();
+            at = ((ByteBuffer) src).arrayOffset() + offset;
+        } else { // a read-only heap buffer hides its array
+            array = new byte[length];
+            ((ByteBuffer) src).get(offset, array);
+            at = 0;
+        }
+        long fd = handle.begin(operation);
+        int r;
+        boolean closed;
+        try {
+            r = NativeSocket.sendArray(fd, array, at, length, mask, to);
+        } finally {
+            closed = end();
+        }
+        return sent(operation, r, mask, target, closed);
     }
 
     private int transmit(String operation, ByteBuffer direct, int offset, int length, int mask, Object target,
@@ -650,9 +709,16 @@ public final class Socket implements AutoCloseable {
         } finally {
             closed = end();
         }
-        if (r >= 0) return r;
-        if (!closed && wouldBlock(r, mask)) return WOULD_BLOCK;
-        throw failure(operation, target, r, closed);
+        return sent(operation, r, mask, target, closed);
+    }
+
+    /** A send's result: bytes that left are reported even if a close came after them; else the close. */
+    private int sent(String operation, int r, int mask, Object target, boolean closed) throws IOException {
+        if (r > 0) return r;
+        if (closed) throw new SocketClosedException(operation, true);
+        if (r == 0) return 0;
+        if (wouldBlock(r, mask)) return WOULD_BLOCK;
+        throw failure(operation, target, r, false);
     }
 
     // ---- receive ------------------------------------------------------------------------------------------------
@@ -684,10 +750,7 @@ public final class Socket implements AutoCloseable {
     }
 
     private int recvArray(byte[] dst, int offset, int length, int mask) throws IOException {
-        ByteBuffer data = Scratch.get().data(length);
-        int r = receive("recv", data, 0, length, mask, 0L);
-        if (r > 0) data.get(0, dst, offset, Math.min(r, length));
-        return r;
+        return receiveBytes("recv", dst, offset, length, mask, 0L, 0L);
     }
 
     /**
@@ -698,7 +761,7 @@ public final class Socket implements AutoCloseable {
      */
     public int recv(ByteBuffer dst) throws IOException {
         Args.writable(dst, "dst");
-        return receiveBuffer("recv", dst, 0, 0L);
+        return receiveBuffer("recv", dst, 0, 0L, 0L);
     }
 
     /**
@@ -710,7 +773,7 @@ public final class Socket implements AutoCloseable {
     public int recv(ByteBuffer dst, MsgFlag... flags) throws IOException {
         Args.writable(dst, "dst");
         int mask = MsgFlag.mask(flags);
-        return receiveBuffer("recv", dst, mask, 0L);
+        return receiveBuffer("recv", dst, mask, 0L, 0L);
     }
 
     /**
@@ -723,11 +786,8 @@ public final class Socket implements AutoCloseable {
         Args.range(dst, offset, length, "dst");
         int mask = MsgFlag.mask(flags);
         Scratch scratch = Scratch.get();
-        ByteBuffer data = scratch.data(length);
-        int r = receive("recvfrom", data, 0, length, mask, scratch.outAddress());
-        if (r == WOULD_BLOCK) return null;
-        if (r > 0) data.get(0, dst, offset, Math.min(r, length));
-        return new Received(r, r == EOF ? null : AddressCodec.read(scratch.out()));
+        int r = receiveBytes("recvfrom", dst, offset, length, mask, scratch.outAddress(), scratch.flagsAddress());
+        return received(r, scratch);
     }
 
     /**
@@ -740,44 +800,134 @@ public final class Socket implements AutoCloseable {
         Args.writable(dst, "dst");
         int mask = MsgFlag.mask(flags);
         Scratch scratch = Scratch.get();
-        int r = receiveBuffer("recvfrom", dst, mask, scratch.outAddress());
-        if (r == WOULD_BLOCK) return null;
-        return new Received(r, r == EOF ? null : AddressCodec.read(scratch.out()));
+        int r = receiveBuffer("recvfrom", dst, mask, scratch.outAddress(), scratch.flagsAddress());
+        return received(r, scratch);
     }
 
-    private int receiveBuffer(String operation, ByteBuffer dst, int mask, long from) throws IOException {
+    private static Received received(int r, Scratch scratch) {
+        if (r == WOULD_BLOCK) return null;
+        if (r == EOF) return new Received(EOF, null, false);
+        return new Received(r, AddressCodec.read(scratch.out()), (scratch.flags() & ControlCodec.OUT_TRUNC) != 0);
+    }
+
+    private int receiveBuffer(String operation, ByteBuffer dst, int mask, long from, long flagsOut)
+            throws IOException {
+        // One read of each: another thread may move them, and the range must stay inside the buffer.
         int position = dst.position();
-        int length = dst.limit() - position;
-        int r;
-        if (dst.isDirect()) {
-            r = receive(operation, dst, position, length, mask, from);
-        } else {
-            ByteBuffer data = Scratch.get().data(length);
-            r = receive(operation, data, 0, length, mask, from);
-            if (r > 0) dst.put(position, data, 0, Math.min(r, length));
-        }
-        if (r > 0) dst.position(position + Math.min(r, length));
+        int limit = dst.limit();
+        int length = position <= limit ? limit - position : 0;
+        int r = dst.isDirect()
+                ? receive(operation, dst, position, length, mask, from, flagsOut)
+                : receiveBytes(operation, dst, position, length, mask, from, flagsOut);
+        int stored = stored(r, length, mask);
+        if (stored > 0) dst.position(position + stored);
         return r;
     }
 
-    private int receive(String operation, ByteBuffer direct, int offset, int length, int mask, long from)
-            throws IOException {
+    /**
+     * Receives into an array or a heap buffer through this thread's native buffer, at most
+     * {@link Scratch#CHUNK} bytes a pass, copying out only what the kernel stored in this call:
+     * the native buffer still holds whatever this thread received before, from any socket.
+     * A stream recv takes one pass (a recv may return less than asked), {@code MSG_WAITALL}
+     * as many as it needs; a datagram larger than one pass, or a peek at more than one pass
+     * that must wait for all of it, goes whole through memory of its own.
+     */
+    private int receiveBytes(String operation, Object dst, int offset, int length, int mask, long from,
+                             long flagsOut) throws IOException {
+        if (length > Scratch.CHUNK && (type != Type.STREAM || (mask & PEEK_WAITALL) == PEEK_WAITALL)) {
+            return receiveWhole(operation, dst, offset, length, mask, from, flagsOut);
+        }
+        int got = 0;
+        do {
+            int chunk = Math.min(length - got, Scratch.CHUNK);
+            ByteBuffer data = Scratch.get().data(chunk);
+            int r;
+            try {
+                r = receive(operation, data, 0, chunk, mask, from, flagsOut);
+            } catch (SocketClosedException e) {
+                throw e;
+            } catch (IOException e) {
+                if (got > 0) return got; // as MSG_WAITALL does when a timeout or an error cuts it short
+                throw e;
+            }
+            if (r <= 0) return got > 0 ? got : r;
+            int stored = stored(r, chunk, mask);
+            if (dst instanceof byte[] array) data.get(0, array, offset + got, stored);
+            else ((ByteBuffer) dst).put(offset + got, data, 0, stored);
+            got += r;
+            if (r < chunk || (mask & WAITALL) == 0) return got;
+        } while (got < length);
+        return got;
+    }
+
+    /** A receive larger than {@link Scratch#CHUNK} that cannot be split: C receives into memory of its own. */
+    private int receiveWhole(String operation, Object dst, int offset, int length, int mask, long from,
+                             long flagsOut) throws IOException {
+        byte[] array;
+        int at;
+        if (dst instanceof byte[] a) {
+            array = a;
+            at = offset;
+        } else { // receive paths take writable buffers only, and a writable heap buffer shows its array
+            array = ((ByteBuffer) dst).array();
+            at = ((ByteBuffer) dst).arrayOffset() + offset;
+        }
         long fd = handle.begin(operation);
         int r;
         boolean closed;
         try {
-            r = NativeSocket.recv(fd, direct, offset, length, mask, from);
+            r = NativeSocket.recvArray(fd, array, at, length, mask, from, flagsOut, !truncDiscards(mask));
         } finally {
             closed = end();
         }
-        if (r > 0) return r;
-        if (r == 0) {
-            // The dead socket a concurrent close leaves behind reads as end of stream: report the close instead.
-            if (closed) throw new SocketClosedException(operation, true);
-            return type == Type.STREAM && length > 0 ? EOF : 0;
+        return received(operation, r, length, mask, closed);
+    }
+
+    private int receive(String operation, ByteBuffer direct, int offset, int length, int mask, long from,
+                        long flagsOut) throws IOException {
+        long fd = handle.begin(operation);
+        int r;
+        boolean closed;
+        try {
+            r = NativeSocket.recv(fd, direct, offset, length, mask, from, flagsOut);
+        } finally {
+            closed = end();
         }
-        if (!closed && wouldBlock(r, mask)) return WOULD_BLOCK;
-        throw failure(operation, null, r, closed);
+        return received(operation, r, length, mask, closed);
+    }
+
+    /**
+     * A receive's result. Bytes received came from the socket itself (the placeholder a close parks on
+     * the number has none) and are returned, except a {@code MSG_WAITALL} that the close cut short: that
+     * call ends in the close, as documented. Anything else under a close is the close.
+     */
+    private int received(String operation, int r, int length, int mask, boolean closed) throws IOException {
+        if (r > 0) {
+            if (closed && r < length && (mask & WAITALL) != 0 && type == Type.STREAM) {
+                throw new SocketClosedException(operation, true);
+            }
+            return r;
+        }
+        if (closed) throw new SocketClosedException(operation, true);
+        if (r == 0) return type == Type.STREAM && length > 0 ? EOF : 0;
+        if (wouldBlock(r, mask)) return WOULD_BLOCK;
+        throw failure(operation, null, r, false);
+    }
+
+    /** How many of a receive's {@code r} bytes the kernel stored in a buffer of {@code length}. */
+    private int stored(int r, int length, int mask) {
+        if (r <= 0 || truncDiscards(mask)) return 0;
+        return Math.min(r, length);
+    }
+
+    /**
+     * Whether this receive discards bytes instead of storing them: Linux's TCP does so under
+     * {@code MSG_TRUNC} (tcp_recvmsg skips the copy and returns the count); its Unix streams and
+     * every datagram socket store what fits. Elsewhere recv() takes no MSG_TRUNC at all.
+     */
+    private boolean truncDiscards(int mask) {
+        return (mask & TRUNC) != 0 && type == Type.STREAM && (family == Family.INET || family == Family.INET6)
+                && (protocol == Protocol.DEFAULT || protocol == Protocol.TCP);
     }
 
     // ---- lifetime -----------------------------------------------------------------------------------------------
@@ -816,7 +966,8 @@ public final class Socket implements AutoCloseable {
 
     /**
      * Runs one native call between {@link Handle#begin} and {@link #end}: its result, or the exception
-     * for its failure. For calls off the hot path; send and receive bracket themselves, allocating nothing.
+     * for its failure, or {@link SocketClosedException} when the socket was closed under it, whatever the
+     * call returned. For calls off the hot path; send and receive bracket themselves, allocating nothing.
      */
     private int call(String operation, Object detail, LongToIntFunction nativeCall) throws IOException {
         long fd = handle.begin(operation);
@@ -827,7 +978,10 @@ public final class Socket implements AutoCloseable {
         } finally {
             closed = end();
         }
-        if (r < 0) throw failure(operation, detail, r, closed);
+        // A close under the call may have answered it from the placeholder (dead socket) that the pre-close
+        // parks on the number: whatever it says belongs to no socket of the caller's, so report the close.
+        if (closed) throw new SocketClosedException(operation, true);
+        if (r < 0) throw failure(operation, detail, r, false);
         return r;
     }
 

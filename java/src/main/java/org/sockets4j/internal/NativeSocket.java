@@ -39,7 +39,19 @@ public final class NativeSocket {
 
     public static native int send(long handle, ByteBuffer buffer, int offset, int length, int flags, long to);
 
-    public static native int recv(long handle, ByteBuffer buffer, int offset, int length, int flags, long fromOut);
+    /** flagsOut: where C writes message.h's S4J_MSG_OUT_* flags of the datagram (0: not wanted). */
+    public static native int recv(long handle, ByteBuffer buffer, int offset, int length, int flags, long fromOut,
+                                  long flagsOut);
+
+    /** send() of an array through native memory allocated for this call (a datagram too large to chunk). */
+    public static native int sendArray(long handle, byte[] array, int offset, int length, int flags, long to);
+
+    /**
+     * recv() into an array through native memory allocated for this call; copies back the bytes stored
+     * (at most length) when store is true.
+     */
+    public static native int recvArray(long handle, byte[] array, int offset, int length, int flags, long fromOut,
+                                       long flagsOut, boolean store);
 
     public static native int shutdown(long handle, int how);
 

@@ -5,17 +5,19 @@ import java.nio.ByteOrder;
 
 /**
  * A thread's native scratch memory: two address slots in the 128-byte layout
- * of address.h (one Java fills, one C fills), and a data buffer through which
- * heap arrays and heap buffers reach the kernel. Direct memory, allocated once
- * per thread, so that the hot path allocates nothing.
+ * of address.h (one Java fills, one C fills), a word for a receive's flags,
+ * and a data buffer of at most {@link #CHUNK} bytes through which heap arrays
+ * and heap buffers reach the kernel. Direct memory, allocated once per thread,
+ * so that the hot path allocates nothing. The data buffer keeps what the
+ * thread last received, from any socket: copy out of it only what a call stored.
  */
 public final class Scratch {
 
     /** Size of one address slot (address.h's S4J_ADDRESS_SIZE, checked against C when the library loads). */
     public static final int ADDRESS_SIZE = 128;
 
-    /** Data buffers up to this size stay with the thread; larger requests get memory of their own. */
-    private static final int RETAINED_DATA = 1 << 20;
+    /** The largest data buffer a thread keeps; larger transfers go through it in parts. */
+    public static final int CHUNK = 1 << 20;
 
     private static final ThreadLocal<Scratch> LOCAL = ThreadLocal.withInitial(Scratch::new);
 
@@ -29,14 +31,16 @@ public final class Scratch {
 
     private final ByteBuffer in;
     private final ByteBuffer out;
+    private final ByteBuffer flags;
     private final long addressBase;
     private ByteBuffer data;
 
     private Scratch() {
-        ByteBuffer addresses = ByteBuffer.allocateDirect(2 * ADDRESS_SIZE);
+        ByteBuffer addresses = ByteBuffer.allocateDirect(2 * ADDRESS_SIZE + Long.BYTES);
         addressBase = NativeMemory.address(addresses);
         in = addresses.slice(0, ADDRESS_SIZE).order(ByteOrder.nativeOrder());
         out = addresses.slice(ADDRESS_SIZE, ADDRESS_SIZE).order(ByteOrder.nativeOrder());
+        flags = addresses.slice(2 * ADDRESS_SIZE, Long.BYTES).order(ByteOrder.nativeOrder());
     }
 
     /** This thread's scratch memory. */
@@ -64,12 +68,26 @@ public final class Scratch {
         return addressBase + ADDRESS_SIZE;
     }
 
-    /** A direct buffer of at least {@code size} bytes, valid until this thread asks again. */
+    /** Native address of the word C writes a receive's portable out-flags into (message.h's S4J_MSG_OUT_*). */
+    public long flagsAddress() {
+        return addressBase + 2 * ADDRESS_SIZE;
+    }
+
+    /** The out-flags C wrote at {@link #flagsAddress()} in this thread's last receive that asked for them. */
+    public int flags() {
+        return flags.getInt(0);
+    }
+
+    /**
+     * This thread's direct buffer of at least {@code size} bytes, valid until this thread asks again.
+     *
+     * @throws IllegalArgumentException if size is negative or over {@link #CHUNK}: larger transfers go in parts
+     */
     public ByteBuffer data(int size) {
+        if (size < 0 || size > CHUNK) throw new IllegalArgumentException("scratch size must be 0.." + CHUNK + ": " + size);
         if (data != null && data.capacity() >= size) return data;
-        if (size > RETAINED_DATA) return ByteBuffer.allocateDirect(size);
         int capacity = Math.max(size, 64 * 1024);
-        data = ByteBuffer.allocateDirect(Math.min(Integer.highestOneBit(capacity - 1) << 1, RETAINED_DATA));
+        data = ByteBuffer.allocateDirect(Math.min(Integer.highestOneBit(capacity - 1) << 1, CHUNK));
         return data;
     }
 }

@@ -79,7 +79,7 @@ class NativeBoundsTest {
     /** Nothing arrived at the second end (the send was refused before the kernel saw it). */
     private void assertNothingSent(String what) throws Exception {
         ByteBuffer sink = ByteBuffer.allocateDirect(16);
-        int r = NativeSocket.recv(pair.second().handle(), sink, 0, 16, 0, 0L);
+        int r = NativeSocket.recv(pair.second().handle(), sink, 0, 16, 0, 0L, 0L);
         assertTrue(r < 0, what + ": the peer received " + r + " bytes");
         assertEquals(Errno.EAGAIN, Errno.of(NativeErrors.portable(r)), what);
     }
@@ -89,12 +89,12 @@ class NativeBoundsTest {
         queue(100);
         for (int[] c : OUTSIDE) {
             String what = "recv(offset " + c[0] + ", length " + c[1] + ")";
-            assertEinval(NativeSocket.recv(pair.second().handle(), slice, c[0], c[1], 0, 0L), what);
+            assertEinval(NativeSocket.recv(pair.second().handle(), slice, c[0], c[1], 0, 0L, 0L), what);
             assertUntouched(what);
         }
         // the edges themselves are inside
-        assertEquals(SLICE, NativeSocket.recv(pair.second().handle(), slice, 0, SLICE, 0, 0L));
-        assertEquals(0, NativeSocket.recv(pair.second().handle(), slice, SLICE, 0, 0, 0L));
+        assertEquals(SLICE, NativeSocket.recv(pair.second().handle(), slice, 0, SLICE, 0, 0L, 0L));
+        assertEquals(0, NativeSocket.recv(pair.second().handle(), slice, SLICE, 0, 0, 0L, 0L));
         assertUntouched("recv of the whole slice");
     }
 
@@ -157,7 +157,7 @@ class NativeBoundsTest {
         assertUntouched("recvMsg with short arrays");
         // nothing was received by those calls: the 100 bytes are all still queued
         ByteBuffer all = ByteBuffer.allocateDirect(200);
-        assertEquals(100, NativeSocket.recv(rx, all, 0, 200, 0, 0L));
+        assertEquals(100, NativeSocket.recv(rx, all, 0, 200, 0, 0L, 0L));
 
         assertThrows(ArrayIndexOutOfBoundsException.class, () -> NativeMessage.sendMsg(tx, two, new int[] {0},
                 new int[] {8, 8}, 2, 0L, new byte[0], 0, 0));
