@@ -2,7 +2,9 @@
 #include "backend.h"
 
 #include <afunix.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../core/socketpair.h"
@@ -10,9 +12,59 @@
 /* WSASocket's handles are not inherited by child processes: the close-on-exec of Windows. */
 #define S4J_SOCKET_FLAGS (WSA_FLAG_OVERLAPPED | WSA_FLAG_NO_HANDLE_INHERIT)
 
+/*
+ * Which sockets are non-blocking. Winsock cannot be asked (FIONBIO only
+ * sets the mode), and PEEK|WAITALL must not wait on a non-blocking socket,
+ * so the backend remembers what s4j_socket_set_blocking did. A socket
+ * starts blocking; its entry goes at close, and a new socket (or accepted
+ * one) that gets a reused handle value clears any entry left for it.
+ */
+static SRWLOCK non_blocking_lock = SRWLOCK_INIT;
+static SOCKET *non_blocking;
+static size_t non_blocking_count, non_blocking_room;
+
+static size_t non_blocking_find(SOCKET s) {
+    for (size_t i = 0; i < non_blocking_count; i++) {
+        if (non_blocking[i] == s) return i;
+    }
+    return SIZE_MAX;
+}
+
+/* Records the mode; 0, or -1 when there was no memory to record a non-blocking socket. */
+static int remember_mode(SOCKET s, int blocking) {
+    int r = 0;
+    AcquireSRWLockExclusive(&non_blocking_lock);
+    size_t i = non_blocking_find(s);
+    if (blocking && i != SIZE_MAX) {
+        non_blocking[i] = non_blocking[--non_blocking_count];
+    } else if (!blocking && i == SIZE_MAX) {
+        if (non_blocking_count == non_blocking_room) {
+            size_t room = non_blocking_room == 0 ? 16 : non_blocking_room * 2;
+            SOCKET *grown = room <= SIZE_MAX / sizeof *grown ? realloc(non_blocking, room * sizeof *grown) : NULL;
+            if (grown == NULL) {
+                r = -1;
+            } else {
+                non_blocking = grown;
+                non_blocking_room = room;
+            }
+        }
+        if (r == 0) non_blocking[non_blocking_count++] = s;
+    }
+    ReleaseSRWLockExclusive(&non_blocking_lock);
+    return r;
+}
+
+static int is_non_blocking(SOCKET s) {
+    AcquireSRWLockShared(&non_blocking_lock);
+    int found = non_blocking_find(s) != SIZE_MAX;
+    ReleaseSRWLockShared(&non_blocking_lock);
+    return found;
+}
+
 int64_t s4j_socket_open(int family, int type, int protocol) {
     SOCKET s = WSASocketW(family, type, protocol, NULL, 0, S4J_SOCKET_FLAGS);
     if (s == INVALID_SOCKET) return s4j_last_error();
+    remember_mode(s, 1);
     if (family == AF_INET6) {
         /* Windows starts IPv6 sockets V6ONLY; POSIX systems start them dual-stack. Same start everywhere. */
         DWORD off = 0;
@@ -240,6 +292,7 @@ static DWORD receive_timeout(SOCKET s) {
  * look fails with WSAESHUTDOWN) or when SO_RCVTIMEO runs out.
  */
 static int peek_all(SOCKET s, char *buf, int len, int flags, int seen) {
+    if (is_non_blocking(s)) return seen; /* POSIX: a non-blocking WAITALL returns what is there */
     DWORD timeout = receive_timeout(s);
     ULONGLONG deadline = GetTickCount64() + timeout;
     DWORD pause = 1;
@@ -306,8 +359,15 @@ int32_t s4j_socket_local_address(s4j_handle h, s4j_address *out) { return socket
 int32_t s4j_socket_remote_address(s4j_handle h, s4j_address *out) { return socket_name(h, out, getpeername); }
 
 int32_t s4j_socket_set_blocking(s4j_handle h, int blocking) {
-    u_long non_blocking = blocking ? 0 : 1;
-    return ioctlsocket(s4j_socket(h), FIONBIO, &non_blocking) == SOCKET_ERROR ? s4j_last_error() : 0;
+    SOCKET s = s4j_socket(h);
+    u_long mode = blocking ? 0 : 1;
+    if (remember_mode(s, blocking) < 0) return s4j_error(S4J_ENOMEM, WSAENOBUFS);
+    if (ioctlsocket(s, FIONBIO, &mode) == SOCKET_ERROR) {
+        int32_t r = s4j_last_error();
+        remember_mode(s, !blocking);
+        return r;
+    }
+    return 0;
 }
 
 int32_t s4j_socket_type(s4j_handle h) {
@@ -318,5 +378,7 @@ int32_t s4j_socket_type(s4j_handle h) {
 }
 
 int32_t s4j_socket_close(s4j_handle h) {
-    return closesocket(s4j_socket(h)) == SOCKET_ERROR ? s4j_last_error() : 0;
+    SOCKET s = s4j_socket(h);
+    remember_mode(s, 1);
+    return closesocket(s) == SOCKET_ERROR ? s4j_last_error() : 0;
 }
