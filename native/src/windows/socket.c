@@ -297,12 +297,13 @@ static int peek_all(SOCKET s, char *buf, int len, int flags, int seen) {
     ULONGLONG deadline = GetTickCount64() + timeout;
     DWORD pause = 1;
     while (seen < len) {
+        DWORD nap = pause;
         if (timeout != 0) {
             ULONGLONG now = GetTickCount64();
             if (now >= deadline) break;
-            if (deadline - now < pause) pause = (DWORD)(deadline - now);
+            if (deadline - now < nap) nap = (DWORD)(deadline - now);
         }
-        Sleep(pause);
+        Sleep(nap);
         if (pause < 16) pause *= 2;
         int n = recv(s, buf, len, flags);
         if (n == SOCKET_ERROR || n == 0) break;
