@@ -46,12 +46,23 @@ int32_t s4j_option_get_mtuinfo(s4j_handle h, int name, int32_t *mtu);
 
 /* The membership requests of IP multicast. */
 enum s4j_membership_kind {
-    S4J_MREQ = 1,            /* struct ip_mreq (ip_mreqn with an index on Linux) */
+    S4J_MREQ = 1,            /* struct ip_mreq; with an index, as S4J_IPV4_JOIN_BY_INDEX says */
     S4J_MREQ_SOURCE = 2,     /* struct ip_mreq_source */
     S4J_IPV6_MREQ = 3,       /* struct ipv6_mreq */
     S4J_GROUP_REQ = 4,       /* struct group_req (RFC 3678) */
     S4J_GROUP_SOURCE_REQ = 5 /* struct group_source_req */
 };
+
+/*
+ * How an IPv4 join or leave (S4J_MREQ) names its interface by index, a fact
+ * of the platform that the build declares as S4J_IPV4_JOIN_BY_INDEX (one of
+ * these; CMakeLists.txt, per platform). A kernel that reads only the 8-byte
+ * ip_mreq would drop an ip_mreqn's index and join on the default interface.
+ */
+#define S4J_JOIN_BY_INDEX_NONE 0      /* no way: a join by index is refused as unsupported */
+#define S4J_JOIN_BY_INDEX_MREQN 1     /* struct ip_mreqn's imr_ifindex (Linux) */
+#define S4J_JOIN_BY_INDEX_GROUP_REQ 2 /* MCAST_JOIN_GROUP/MCAST_LEAVE_GROUP's group_req (macOS) */
+#define S4J_JOIN_BY_INDEX_MREQ 3      /* ip_mreq's imr_interface as 0.0.0.index (Windows) */
 
 /*
  * setsockopt of a membership request: group, and source where the kind has

@@ -59,7 +59,11 @@ int32_t s4j_socket_send(s4j_handle h, const void *buf, int32_t len, int flags, c
  * recv(), or recvfrom() when from is not NULL. Returns the bytes received; 0 is
  * end of stream or an empty datagram. out_flags, when not NULL, receives
  * message.h's S4J_MSG_OUT_TRUNC if a datagram was longer than len (what fitted
- * is stored and len returned, on every platform), else 0.
+ * is stored and len returned, on every platform), else 0. MSG_WAITALL waits
+ * on blocking stream sockets only; on a non-blocking socket, where POSIX
+ * returns what is queued, the caller leaves it out, because Winsock cannot
+ * tell the socket's mode and would wait (the caller knows it, as for
+ * s4j_socket_connect_timeout).
  */
 int32_t s4j_socket_recv(s4j_handle h, void *buf, int32_t len, int flags, s4j_address *from, int32_t *out_flags);
 

@@ -120,6 +120,35 @@ static int32_t to_storage(const s4j_address *a, struct sockaddr_storage *out) {
     return 0;
 }
 
+/* IP_ADD/DROP_MEMBERSHIP with an interface index, the way S4J_IPV4_JOIN_BY_INDEX says this kernel reads one. */
+static int32_t join_by_index(int fd, int level, int name, const s4j_address *group,
+                             const s4j_address *interface_address, uint32_t ifindex) {
+#if S4J_IPV4_JOIN_BY_INDEX == S4J_JOIN_BY_INDEX_MREQN
+    struct ip_mreqn m;
+    memset(&m, 0, sizeof m);
+    to_in_addr(group, &m.imr_multiaddr);
+    to_in_addr(interface_address, &m.imr_address);
+    m.imr_ifindex = (int)ifindex;
+    return setsockopt(fd, level, name, &m, sizeof m) == -1 ? s4j_last_error() : 0;
+#elif S4J_IPV4_JOIN_BY_INDEX == S4J_JOIN_BY_INDEX_GROUP_REQ
+    /* The index names the interface, as in ip_mreqn where both are given; the address has no place here. */
+    (void)interface_address;
+    int mcast_name = name == IP_ADD_MEMBERSHIP ? MCAST_JOIN_GROUP : name == IP_DROP_MEMBERSHIP ? MCAST_LEAVE_GROUP : -1;
+    if (mcast_name == -1) return s4j_error(S4J_EINVAL, 0);
+    struct group_req g;
+    memset(&g, 0, sizeof g);
+    g.gr_interface = ifindex;
+    int32_t e = to_storage(group, &g.gr_group);
+    if (e < 0) return e;
+    return setsockopt(fd, level, mcast_name, &g, sizeof g) == -1 ? s4j_last_error() : 0;
+#elif S4J_IPV4_JOIN_BY_INDEX == S4J_JOIN_BY_INDEX_NONE
+    (void)fd, (void)level, (void)name, (void)group, (void)interface_address, (void)ifindex;
+    return s4j_unsupported();
+#else
+#error "S4J_IPV4_JOIN_BY_INDEX: the POSIX backend knows MREQN, GROUP_REQ and NONE"
+#endif
+}
+
 int32_t s4j_option_set_membership(s4j_handle h, int level, int name, int kind, const s4j_address *group,
                                   const s4j_address *source, const s4j_address *interface_address,
                                   uint32_t ifindex) {
@@ -127,19 +156,11 @@ int32_t s4j_option_set_membership(s4j_handle h, int level, int name, int kind, c
     int r;
     switch (kind) {
     case S4J_MREQ: {
-#ifdef S4J_HAVE_IP_MREQN
-        struct ip_mreqn m;
-        memset(&m, 0, sizeof m);
-        to_in_addr(group, &m.imr_multiaddr);
-        to_in_addr(interface_address, &m.imr_address);
-        m.imr_ifindex = (int)ifindex;
-#else
-        if (ifindex != 0) return s4j_unsupported();
+        if (ifindex != 0) return join_by_index(fd, level, name, group, interface_address, ifindex);
         struct ip_mreq m;
         memset(&m, 0, sizeof m);
         to_in_addr(group, &m.imr_multiaddr);
         to_in_addr(interface_address, &m.imr_interface);
-#endif
         r = setsockopt(fd, level, name, &m, sizeof m);
         break;
     }

@@ -70,13 +70,19 @@ int32_t s4j_option_set_bytes(s4j_handle h, int level, int name, const void *buf,
 }
 
 /* Where Winsock takes an IPv4 interface address, an index may stand in as 0.0.0.index (network order). */
-static void to_in_addr(const s4j_address *a, uint32_t ifindex, struct in_addr *out) {
+#if S4J_IPV4_JOIN_BY_INDEX != S4J_JOIN_BY_INDEX_MREQ
+#error "S4J_IPV4_JOIN_BY_INDEX: Winsock joins by index through ip_mreq's 0.0.0.index (CMakeLists.txt)"
+#endif
+/* An index of 2^24 or more has no such address: it would name an unrelated IPv4 address, so no interface. */
+static int32_t to_in_addr(const s4j_address *a, uint32_t ifindex, struct in_addr *out) {
     memset(out, 0, sizeof *out);
+    if (ifindex > 0xffffffu) return s4j_error(S4J_ENODEV, WSAEADDRNOTAVAIL);
     if (ifindex != 0) {
         out->s_addr = htonl(ifindex);
     } else if (a != NULL && a->family == S4J_AF_INET) {
         memcpy(out, a->data, 4);
     }
+    return 0;
 }
 
 int32_t s4j_option_get_multicast_if4(s4j_handle h, s4j_address *address) {
@@ -95,7 +101,8 @@ int32_t s4j_option_get_multicast_if4(s4j_handle h, s4j_address *address) {
 
 int32_t s4j_option_set_multicast_if4(s4j_handle h, const s4j_address *address, uint32_t ifindex) {
     struct in_addr in;
-    to_in_addr(address, ifindex, &in);
+    int32_t e = to_in_addr(address, ifindex, &in);
+    if (e < 0) return e;
     return setsockopt(s4j_socket(h), IPPROTO_IP, IP_MULTICAST_IF, (const char *)&in, sizeof in) == SOCKET_ERROR
                ? s4j_last_error()
                : 0;
@@ -119,7 +126,8 @@ int32_t s4j_option_set_membership(s4j_handle h, int level, int name, int kind, c
     case S4J_MREQ: {
         struct ip_mreq m;
         to_in_addr(group, 0, &m.imr_multiaddr);
-        to_in_addr(interface_address, ifindex, &m.imr_interface);
+        int32_t e = to_in_addr(interface_address, ifindex, &m.imr_interface);
+        if (e < 0) return e;
         r = setsockopt(s, level, name, (const char *)&m, sizeof m);
         break;
     }
@@ -127,7 +135,8 @@ int32_t s4j_option_set_membership(s4j_handle h, int level, int name, int kind, c
         struct ip_mreq_source m; /* Windows order {multiaddr, sourceaddr, interface}: by name only */
         to_in_addr(group, 0, &m.imr_multiaddr);
         to_in_addr(source, 0, &m.imr_sourceaddr);
-        to_in_addr(interface_address, ifindex, &m.imr_interface);
+        int32_t e = to_in_addr(interface_address, ifindex, &m.imr_interface);
+        if (e < 0) return e;
         r = setsockopt(s, level, name, (const char *)&m, sizeof m);
         break;
     }

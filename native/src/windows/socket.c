@@ -202,20 +202,64 @@ int32_t s4j_socket_send(s4j_handle h, const void *buf, int32_t len, int flags, c
     return n == SOCKET_ERROR ? io_error(s) : n;
 }
 
+/* A byte stream: the only kind of socket on which MSG_WAITALL means anything. */
+static int is_stream(SOCKET s) {
+    int type = 0;
+    int len = (int)sizeof type;
+    return getsockopt(s, SOL_SOCKET, SO_TYPE, (char *)&type, &len) == 0 && type == SOCK_STREAM;
+}
+
 /*
- * MSG_WAITALL by hand: Winsock refuses it on non-blocking sockets and Wine
- * ignores it. Like POSIX, it returns early only at end of stream or on an
- * error, and then with what it already has, if anything.
+ * The rest of a MSG_WAITALL receive on a stream, got bytes already in buf.
+ * Like POSIX, it ends early only at end of stream, on an error or a timeout,
+ * and then with what it has.
  */
-static int recv_all(SOCKET s, char *buf, int len, int flags) {
-    int got = 0;
+static int recv_rest(SOCKET s, char *buf, int len, int flags, int got) {
     while (got < len) {
         int n = recv(s, buf + got, len - got, flags);
-        if (n == SOCKET_ERROR) return got > 0 ? got : SOCKET_ERROR;
-        if (n == 0) break;
+        if (n == SOCKET_ERROR || n == 0) break;
         got += n;
     }
     return got;
+}
+
+/* Milliseconds of SO_RCVTIMEO, 0 = none. */
+static DWORD receive_timeout(SOCKET s) {
+    DWORD ms = 0;
+    int len = (int)sizeof ms;
+    return getsockopt(s, SOL_SOCKET, SO_RCVTIMEO, (char *)&ms, &len) == 0 ? ms : 0;
+}
+
+/*
+ * MSG_PEEK | MSG_WAITALL on a stream, seen bytes already peeked into buf:
+ * looks at the whole count again until it is all queued, so the bytes are
+ * peeked once, from the start. Winsock has no receive low-water mark and
+ * reports a socket readable while any byte is queued, so nothing can wait
+ * for more than is there: between looks it sleeps, 1 ms doubling to 16.
+ * Ends as POSIX does, with what the last look saw: at end of stream, on an
+ * error (a close from another thread shuts the socket down, and the next
+ * look fails with WSAESHUTDOWN) or when SO_RCVTIMEO runs out. Winsock cannot
+ * tell a non-blocking socket, on which this would wait: socket.h has the
+ * caller, who knows the mode, leave MSG_WAITALL out there.
+ */
+static int peek_all(SOCKET s, char *buf, int len, int flags, int seen) {
+    DWORD timeout = receive_timeout(s);
+    ULONGLONG deadline = GetTickCount64() + timeout;
+    DWORD pause = 1;
+    while (seen < len) {
+        DWORD nap = pause;
+        if (timeout != 0) {
+            ULONGLONG now = GetTickCount64();
+            if (now >= deadline) break;
+            if (deadline - now < nap) nap = (DWORD)(deadline - now);
+        }
+        Sleep(nap);
+        if (pause < 16) pause *= 2;
+        int n = recv(s, buf, len, flags);
+        if (n == SOCKET_ERROR || n == 0) break;
+        seen = n;
+    }
+    return seen;
 }
 
 int32_t s4j_socket_recv(s4j_handle h, void *buf, int32_t len, int flags, s4j_address *from, int32_t *out_flags) {
@@ -223,18 +267,23 @@ int32_t s4j_socket_recv(s4j_handle h, void *buf, int32_t len, int flags, s4j_add
     s4j_sockaddr sa;
     memset(&sa, 0, sizeof sa); /* recvfrom on a stream leaves it untouched: it then reads as AF_UNSPEC */
     int sa_len = (int)sizeof sa.u.bytes;
-    int n;
-    if (from == NULL && (flags & MSG_WAITALL) != 0) {
-        n = recv_all(s, buf, len, flags & ~MSG_WAITALL);
-    } else {
-        n = from == NULL ? recv(s, buf, len, flags) : recvfrom(s, buf, len, flags, (struct sockaddr *)sa.u.bytes, &sa_len);
-    }
+    /*
+     * Winsock refuses MSG_WAITALL with MSG_PEEK, on datagram sockets and on
+     * non-blocking sockets (Wine ignores it): it is done here, for streams
+     * only, since a datagram is one message whatever the flag says.
+     */
+    int waitall = (flags & MSG_WAITALL) != 0;
+    flags &= ~MSG_WAITALL;
+    int n = from == NULL ? recv(s, buf, len, flags)
+                         : recvfrom(s, buf, len, flags, (struct sockaddr *)sa.u.bytes, &sa_len);
     int32_t truncated = 0;
     if (n == SOCKET_ERROR) {
         /* A datagram longer than the buffer: Winsock fills the buffer and fails; POSIX returns what fitted. */
         if (WSAGetLastError() != WSAEMSGSIZE) return io_error(s);
         n = len;
         truncated = S4J_MSG_OUT_TRUNC;
+    } else if (waitall && n > 0 && n < len && is_stream(s)) {
+        n = (flags & MSG_PEEK) != 0 ? peek_all(s, buf, len, flags, n) : recv_rest(s, buf, len, flags, n);
     }
     if (out_flags != NULL) *out_flags = truncated;
     if (from != NULL) {
@@ -264,8 +313,9 @@ int32_t s4j_socket_local_address(s4j_handle h, s4j_address *out) { return socket
 int32_t s4j_socket_remote_address(s4j_handle h, s4j_address *out) { return socket_name(h, out, getpeername); }
 
 int32_t s4j_socket_set_blocking(s4j_handle h, int blocking) {
-    u_long non_blocking = blocking ? 0 : 1;
-    return ioctlsocket(s4j_socket(h), FIONBIO, &non_blocking) == SOCKET_ERROR ? s4j_last_error() : 0;
+    SOCKET s = s4j_socket(h);
+    u_long mode = blocking ? 0 : 1;
+    return ioctlsocket(s, FIONBIO, &mode) == SOCKET_ERROR ? s4j_last_error() : 0;
 }
 
 int32_t s4j_socket_type(s4j_handle h) {

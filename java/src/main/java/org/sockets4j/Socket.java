@@ -446,7 +446,7 @@ public final class Socket implements AutoCloseable {
         if (controlCapacity < 0 || controlCapacity > 4096) {
             throw new IllegalArgumentException("controlCapacity must be 0..4096: " + controlCapacity);
         }
-        int mask = MsgFlag.mask(flags);
+        int mask = receiveMask(flags);
         Gather g = new Gather(data, count, false, type == Type.STREAM);
         Scratch scratch = Scratch.get();
         byte[] control = new byte[controlCapacity];
@@ -746,7 +746,7 @@ public final class Socket implements AutoCloseable {
      */
     public int recv(byte[] dst, int offset, int length, MsgFlag... flags) throws IOException {
         Args.range(dst, offset, length, "dst");
-        return recvArray(dst, offset, length, MsgFlag.mask(flags));
+        return recvArray(dst, offset, length, receiveMask(flags));
     }
 
     private int recvArray(byte[] dst, int offset, int length, int mask) throws IOException {
@@ -772,7 +772,7 @@ public final class Socket implements AutoCloseable {
      */
     public int recv(ByteBuffer dst, MsgFlag... flags) throws IOException {
         Args.writable(dst, "dst");
-        int mask = MsgFlag.mask(flags);
+        int mask = receiveMask(flags);
         return receiveBuffer("recv", dst, mask, 0L, 0L);
     }
 
@@ -784,7 +784,7 @@ public final class Socket implements AutoCloseable {
      */
     public Received recvFrom(byte[] dst, int offset, int length, MsgFlag... flags) throws IOException {
         Args.range(dst, offset, length, "dst");
-        int mask = MsgFlag.mask(flags);
+        int mask = receiveMask(flags);
         Scratch scratch = Scratch.get();
         int r = receiveBytes("recvfrom", dst, offset, length, mask, scratch.outAddress(), scratch.flagsAddress());
         return received(r, scratch);
@@ -798,7 +798,7 @@ public final class Socket implements AutoCloseable {
      */
     public Received recvFrom(ByteBuffer dst, MsgFlag... flags) throws IOException {
         Args.writable(dst, "dst");
-        int mask = MsgFlag.mask(flags);
+        int mask = receiveMask(flags);
         Scratch scratch = Scratch.get();
         int r = receiveBuffer("recvfrom", dst, mask, scratch.outAddress(), scratch.flagsAddress());
         return received(r, scratch);
@@ -912,6 +912,15 @@ public final class Socket implements AutoCloseable {
         if (r == 0) return type == Type.STREAM && length > 0 ? EOF : 0;
         if (wouldBlock(r, mask)) return WOULD_BLOCK;
         throw failure(operation, null, r, false);
+    }
+
+    /**
+     * A receive's flags. {@code MSG_WAITALL} is left out on a non-blocking socket: POSIX then returns what
+     * is queued, as a receive without it does, and Winsock, which cannot be asked a socket's mode, would wait.
+     */
+    private int receiveMask(MsgFlag[] flags) {
+        int mask = MsgFlag.mask(flags);
+        return blocking ? mask : mask & ~WAITALL;
     }
 
     /** How many of a receive's {@code r} bytes the kernel stored in a buffer of {@code length}. */

@@ -24,7 +24,7 @@ public enum Codec {
     IN6_PKTINFO("struct in6_pktinfo"),
     /** {@code struct ip6_mtuinfo}'s MTU, as {@link Integer}. */
     MTUINFO("struct ip6_mtuinfo"),
-    /** {@code struct ip_mreq} ({@code ip_mreqn} with an index on Linux), as {@link IpMreq}. */
+    /** {@code struct ip_mreq}, as {@link IpMreq}; with an index, the way the platform's kernel reads one. */
     IP_MREQ("struct ip_mreq"),
     /** {@code struct ip_mreq_source}, as {@link IpMreqSource}. */
     IP_MREQ_SOURCE("struct ip_mreq_source"),

@@ -10,7 +10,10 @@ import java.util.Objects;
  *
  * @param group            the IPv4 multicast group
  * @param interfaceAddress the interface's IPv4 address, or null
- * @param interfaceIndex   the interface's index, or 0 (Linux and Windows)
+ * @param interfaceIndex   the interface's index, or 0; it wins over the address. Linux takes it in
+ *                         {@code ip_mreqn}, Windows as {@code 0.0.0.index}; macOS, whose kernel reads
+ *                         only {@code ip_mreq}, joins and leaves by index with
+ *                         {@code MCAST_JOIN_GROUP}/{@code MCAST_LEAVE_GROUP}
  */
 public record IpMreq(InetAddress group, InetAddress interfaceAddress, int interfaceIndex) {
 
