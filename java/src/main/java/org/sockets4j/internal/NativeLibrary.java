@@ -142,7 +142,7 @@ public final class NativeLibrary {
         if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && sha256(Files.readAllBytes(file)).equals(digest)) {
             return file;
         }
-        Path partial = Files.createTempFile(dir, name, ".part");
+        Path partial = newPartFile(dir, name);
         try {
             Files.write(partial, bytes);
             try {
@@ -154,6 +154,23 @@ public final class NativeLibrary {
             Files.deleteIfExists(partial);
         }
         return file;
+    }
+
+    /**
+     * A new, empty file beside the library's final name, unique to this JVM and thread. Not
+     * Files.createTempFile: its random name seeds a SecureRandom, which costs a load time and
+     * on Windows walks every network interface (where -Xcheck:jni flags the JDK's own native).
+     */
+    private static Path newPartFile(Path dir, String name) throws IOException {
+        String owner = ProcessHandle.current().pid() + "-" + Thread.currentThread().getId();
+        for (;;) {
+            Path part = dir.resolve(name + "." + owner + "-" + System.nanoTime() + ".part");
+            try {
+                return Files.createFile(part);
+            } catch (java.nio.file.FileAlreadyExistsException taken) {
+                // a leftover of an earlier JVM with this pid: the next instant names another file
+            }
+        }
     }
 
     /**
