@@ -22,7 +22,7 @@ need_debs() {
     if [[ "$probe" == /* ]]; then [[ -e "$probe" ]] && continue
     elif [[ "$probe" == py.* ]]; then python3 -c "import ${probe#py.}" 2>/dev/null && continue
     else command -v "$probe" >/dev/null 2>&1 && continue; fi
-    missing+=("$pkg")
+    [[ " ${missing[*]} " == *" $pkg "* ]] || missing+=("$pkg")   # two probes, one package: once
   done
   ((${#missing[@]})) || return 0
   local sudo=()

@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * or nc when socat is missing. Skipped, with the reason, when neither is on PATH.
  */
 @Timeout(5)
+@ExtendWith(NoProcessLeftBehind.class)
 class ExternalToolTest {
 
     private static final String LINES = "hello from outside\nsecond line\n";

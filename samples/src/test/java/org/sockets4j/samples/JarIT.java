@@ -20,6 +20,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -32,6 +33,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * a JVM warning (native access, -Xcheck) on standard error.
  */
 @Timeout(10)
+@ExtendWith(NoProcessLeftBehind.class)
 class JarIT {
 
     private static final long WAIT_SECONDS = 5;
@@ -115,9 +117,15 @@ class JarIT {
             }
         }
 
+        /** Ends the process and whatever it started (a {@code java} that is a launcher script forks the JVM). */
         @Override
         public void close() throws InterruptedException {
-            process.destroyForcibly().waitFor(WAIT_SECONDS, TimeUnit.SECONDS);
+            List<ProcessHandle> started = process.descendants().toList();
+            process.destroyForcibly();
+            started.forEach(ProcessHandle::destroyForcibly);
+            if (!process.waitFor(WAIT_SECONDS, TimeUnit.SECONDS)) {
+                throw new AssertionError("java -jar sockets4j.jar (pid " + process.pid() + ") did not end on SIGKILL");
+            }
         }
     }
 

@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.sockets4j.Family;
 import org.sockets4j.option.Linger;
 import org.sockets4j.option.SockOpt;
@@ -29,6 +30,7 @@ import org.sockets4j.option.SocketOptions;
 
 /** {@code sockets4j options}: every option on real sockets, as text and as JSON. */
 @Timeout(20)
+@ExtendWith(NoProcessLeftBehind.class)
 class OptionsTest {
 
     private static final boolean LINUX = System.getProperty("os.name").toLowerCase(Locale.ROOT).startsWith("linux");
