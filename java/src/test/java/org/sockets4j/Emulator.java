@@ -96,12 +96,20 @@ public final class Emulator {
      * The command is tried once per run and must exit with 0.
      */
     public static void assumeStarts(String... command) {
-        if (!running()) return;
+        String problem = whyNotStarting(command);
+        if (problem != null) abort(problem);
+    }
+
+    /**
+     * Why {@code command} cannot start because this JVM runs under qemu-user
+     * (see {@link #assumeStarts(String...)}), or null when it starts or on a real machine.
+     */
+    static String whyNotStarting(String... command) {
+        if (!running()) return null;
         String problem = STARTS.computeIfAbsent(List.of(command), Emulator::tryToStart);
-        if (!problem.isEmpty()) {
-            abort(name() + " (qemu-user) runs this JVM, but it cannot start `" + String.join(" ", command) + "`: "
-                    + problem);
-        }
+        return problem.isEmpty() ? null
+                : name() + " (qemu-user) runs this JVM, but it cannot start `" + String.join(" ", command) + "`: "
+                        + problem;
     }
 
     private static String tryToStart(List<String> command) {
