@@ -17,6 +17,7 @@ SUITES = [
     ("C core, host (ctest)", "platforms/*/target/cmake/ctest.xml"),
     ("C core, cross legs (ctest)", "target/cross/*/ctest.xml"),
     ("java under Wine (windows-x86_64)", "target/cross/windows-x86_64/java/reports/*.xml"),
+    ("java under qemu (linux-aarch_64)", "target/cross/linux-aarch_64/java/reports/*.xml"),
 ]
 
 

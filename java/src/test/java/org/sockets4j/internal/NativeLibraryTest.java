@@ -12,9 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.sockets4j.Emulator;
 
 /** The loader, each case in a fresh JVM: a library loads once per class loader. */
 @Timeout(60)
@@ -22,6 +24,11 @@ class NativeLibraryTest {
 
     @TempDir
     Path tmp;
+
+    @BeforeEach
+    void childJvmsStartHere() {
+        Emulator.assumeChildJvmStarts();
+    }
 
     /** Started in a child JVM: loads the library and prints where from, or the error. */
     public static final class Probe {
