@@ -861,6 +861,6 @@ public final class Socket implements AutoCloseable {
             throw Unsupported.feature(operation); // the platform has no such call (errors.h, s4j_unsupported)
         }
         return closedDuringCall ? new SocketClosedException(operation, true)
-                : Errors.failure(operation, detail, result, type);
+                : Errors.failure(operation, detail, result, this);
     }
 }

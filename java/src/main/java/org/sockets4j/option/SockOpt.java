@@ -153,7 +153,7 @@ public final class SockOpt<T> implements SocketOption<T> {
             throw new NullPointerException(name + ": value is null");
         }
         if (!type.isInstance(value)) {
-            throw new IllegalArgumentException(name + " takes " + article(type.getSimpleName()) + ", not "
+            throw new IllegalArgumentException(name + " takes " + withArticle(type.getSimpleName()) + ", not "
                     + value.getClass().getSimpleName() + " " + show(value));
         }
         if (!valid.test(type.cast(value))) {
@@ -166,7 +166,8 @@ public final class SockOpt<T> implements SocketOption<T> {
         return value instanceof byte[] b ? b.length + " bytes " + Arrays.toString(b) : String.valueOf(value);
     }
 
-    private static String article(String noun) {
+    /** {@code a} or {@code an} and the word, by how the word is spoken (an Integer, an IpMreq, a GroupReq). */
+    static String withArticle(String noun) {
         return ("AEIOU".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ") + noun;
     }
 

@@ -313,7 +313,7 @@ public final class SocketOptions {
     }
 
     private static <T> SockOpt<T> request(String name, Level level, Class<T> type, Codec codec, String description) {
-        return new SockOpt<>(name, level, name, type, Access.SET_ONLY, codec, v -> true, "a " + type.getSimpleName(),
+        return new SockOpt<>(name, level, name, type, Access.SET_ONLY, codec, v -> true, SockOpt.withArticle(type.getSimpleName()),
                 null, description);
     }
 
