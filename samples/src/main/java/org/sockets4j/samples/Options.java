@@ -47,7 +47,8 @@ import picocli.CommandLine.TypeConversionException;
  */
 @Command(name = "options",
         mixinStandardHelpOptions = true,
-        description = {"Probes every socket option on a socket of each family and type: whether the socket takes"
+        // The first element is the summary `sockets4j --help` lists: whole sentences, which picocli wraps.
+        description = {"Probes every socket option on a socket of each family and type: what the socket does with"
                 + " it, its default value, and whether a set/get round trip of a typical value holds.",
                 "Durations print in ISO-8601 (PT1.5S), byte strings in hex, a null value as 'none'. Raw sockets"
                 + " (--type raw or all) use ICMP or ICMPv6 and usually need root."})

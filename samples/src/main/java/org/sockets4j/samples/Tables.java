@@ -20,8 +20,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "tables",
         mixinStandardHelpOptions = true,
-        description = {"Prints the library's tables as Markdown, as README.md shows them:",
-                "the socket options (--options) or the portable error codes (--errors)."})
+        // The first element is the summary `sockets4j --help` lists: whole sentences, which picocli wraps.
+        description = {"Prints the library's tables as Markdown, as README.md shows them: the socket options"
+                + " (--options) or the portable error codes (--errors)."})
 public final class Tables implements Callable<Integer> {
 
     @Spec
