@@ -213,6 +213,16 @@ class OptionTableTruthTest {
     }
 
     @Test
+    void nullsAreNamed() throws Exception {
+        try (Socket s = Socket.open(Family.INET, Type.DGRAM)) {
+            assertEquals("option is null", assertThrows(NullPointerException.class, () -> s.access(null)).getMessage());
+            assertEquals("option is null", assertThrows(NullPointerException.class, () -> s.supports(null)).getMessage());
+        }
+        assertEquals("os is null", assertThrows(NullPointerException.class,
+                () -> SocketOptions.SO_RCVBUF.access(null)).getMessage());
+    }
+
+    @Test
     void aClosedSocketIsReportedByTheProbe() throws Exception {
         Socket s = Socket.open(Family.INET, Type.DGRAM);
         s.close();

@@ -87,6 +87,7 @@ public final class SockOpt<T> implements SocketOption<T> {
 
     /** Whether {@code os} reads it, writes it, both, or neither. */
     public Access access(Os os) {
+        if (os == null) throw new NullPointerException("os is null");
         return byOs.getOrDefault(os, access);
     }
 
