@@ -36,10 +36,13 @@ class OptionTableTruthTest {
     static final Set<Errno> NOT_TAKEN = EnumSet.of(Errno.ENOPROTOOPT, Errno.EOPNOTSUPP, Errno.EINVAL,
             Errno.EAFNOSUPPORT);
 
-    /** Wine 8 lacks these, where Windows has them (OptionsTest lists why). */
+    /**
+     * Wine 8 lacks these, where Windows has them (OptionsTest lists why; TCP_MAXSEG, which Windows 10 reads,
+     * Wine refuses with WSAENOPROTOOPT).
+     */
     private static final Set<String> WINE_LACKS = Set.of("SO_LINGER", "IP_RECVDSTADDR", "IP_RECVIF",
             "IPV6_RECVRTHDR", "IPV6_TCLASS", "TCP_KEEPIDLE", "TCP_KEEPINTVL", "TCP_KEEPCNT", "IPV6_CHECKSUM",
-            "IP_HDRINCL");
+            "IP_HDRINCL", "TCP_MAXSEG");
 
     /** Fresh sockets of every kind this machine opens: INET and INET6, stream, datagram and (as root) raw. */
     static List<Socket> everyKind() {
@@ -116,6 +119,9 @@ class OptionTableTruthTest {
     private static <T> void probeHolds(SockOpt<T> option) throws Exception {
         for (Socket s : everyKind()) {
             try (s) {
+                if (Wine.running() && option.level() == org.sockets4j.option.Level.IPV6 && s.family() == Family.INET) {
+                    continue; // Wine 8 accepts IPv6-level sets (IPV6_V6ONLY) on IPv4 sockets, where Windows refuses them
+                }
                 Access probed = s.access(option);
                 assertEquals(probed != Access.NONE, s.supports(option));
                 if (!option.isSupported()) {
@@ -181,7 +187,6 @@ class OptionTableTruthTest {
 
     @Test
     void membershipsAreProbedWithoutJoiningAnything() throws Exception {
-        assumeFalse(Wine.running(), "Wine 8's multicast options are not those of Windows");
         try (Socket udp = Socket.open(Family.INET, Type.DGRAM)) {
             assertEquals(Access.SET_ONLY, udp.access(SocketOptions.IP_ADD_MEMBERSHIP));
             assertEquals(Access.SET_ONLY, udp.access(SocketOptions.MCAST_JOIN_GROUP));

@@ -123,7 +123,8 @@ class OptionsTest {
         return SocketOptions.ALL.stream().filter(o -> !o.isSupported()).map(o -> dynamicTest(o.name(), () -> {
             try (Socket s = Socket.open(Family.INET, Type.DGRAM)) {
                 UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class, () -> {
-                    if (o.access().canGet()) s.getOption(o);
+                    // get where there is no typical value to set (IPV6_PATHMTU, where Windows has none)
+                    if (o.access().canGet() || o.sample() == null) s.getOption(o);
                     else set(s, o);
                 });
                 assertEquals("socket option " + o + " is not supported on " + Platform.current().classifier(),
