@@ -188,14 +188,35 @@ class OptionTableTruthTest {
     @Test
     void membershipsAreProbedWithoutJoiningAnything() throws Exception {
         try (Socket udp = Socket.open(Family.INET, Type.DGRAM)) {
-            assertEquals(Access.SET_ONLY, udp.access(SocketOptions.IP_ADD_MEMBERSHIP));
-            assertEquals(Access.SET_ONLY, udp.access(SocketOptions.MCAST_JOIN_GROUP));
+            assertEquals(Access.SET_ONLY, udp.access(SocketOptions.IP_ADD_MEMBERSHIP), () -> shortSet(udp,
+                    SocketOptions.IP_ADD_MEMBERSHIP));
+            if (Wine.running()) {
+                // Wine 8 has no MCAST_* requests at all: a real join is refused the same way
+                IOException e = assertThrows(IOException.class, () -> udp.setOption(SocketOptions.MCAST_JOIN_GROUP,
+                        new org.sockets4j.option.GroupReq(java.net.InetAddress.getByName("239.1.2.3"), 0)));
+                assertEquals(Errno.ENOPROTOOPT, ((NativeError) e).errno());
+                assertEquals(Access.NONE, udp.access(SocketOptions.MCAST_JOIN_GROUP));
+                return;
+            }
+            assertEquals(Access.SET_ONLY, udp.access(SocketOptions.MCAST_JOIN_GROUP), () -> shortSet(udp,
+                    SocketOptions.MCAST_JOIN_GROUP));
             assertEquals(Access.NONE, udp.access(SocketOptions.IPV6_JOIN_GROUP), "an IPv6 request on an IPv4 socket");
         }
         assumeTrue(Family.INET6.isSupported(), "no IPv6 here");
         try (Socket udp6 = Socket.open(Family.INET6, Type.DGRAM)) {
             assertEquals(Access.SET_ONLY, udp6.access(SocketOptions.IPV6_JOIN_GROUP));
             assertEquals(Access.SET_ONLY, udp6.access(SocketOptions.MCAST_JOIN_GROUP));
+        }
+    }
+
+    /** What a one-byte value of the option gets from the kernel, for a failure's message. */
+    private static String shortSet(Socket s, SockOpt<?> option) {
+        try {
+            s.setRawOption(option.level().nativeValue(s.family()).getAsInt(), option.nativeName().getAsInt(),
+                    new byte[1]);
+            return "a one-byte " + option + " was taken";
+        } catch (IOException e) {
+            return "a one-byte " + option + ": " + e.getMessage();
         }
     }
 
