@@ -52,13 +52,18 @@ final class AddressCodec {
 
     private static InetSocketAddress inet(SocketAddress address, Family family, String argument) {
         if (!(address instanceof InetSocketAddress inet)) {
-            throw new IllegalArgumentException(argument + " must be an InetSocketAddress on a " + family + " socket, not "
+            throw new IllegalArgumentException(argument + " must be an InetSocketAddress on " + withArticle(family) + " socket, not "
                     + address.getClass().getSimpleName() + " " + address);
         }
         if (inet.isUnresolved()) {
             throw new IllegalArgumentException(argument + " is unresolved: " + inet);
         }
         return inet;
+    }
+
+    /** "an INET", "an INET6", "a UNIX": by how the name is spoken. */
+    private static String withArticle(Family family) {
+        return ("AEIOU".indexOf(family.name().charAt(0)) >= 0 ? "an " : "a ") + family;
     }
 
     private static UnixDomainSocketAddress unix(SocketAddress address, String argument) {

@@ -14,7 +14,12 @@ public final class ErrnoSocketTimeoutException extends SocketTimeoutException im
     private final String operation;
 
     ErrnoSocketTimeoutException(String operation, String detail, Errno errno, int nativeCode) {
-        super(NativeError.message(operation, detail, errno));
+        this(operation, errno, nativeCode, NativeError.message(operation, detail, errno));
+    }
+
+    /** With a message of its own, which still names the operation and ends with the portable name. */
+    ErrnoSocketTimeoutException(String operation, Errno errno, int nativeCode, String message) {
+        super(message);
         this.errno = errno;
         this.nativeCode = nativeCode;
         this.operation = operation;

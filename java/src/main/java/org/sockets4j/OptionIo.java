@@ -123,10 +123,12 @@ final class OptionIo {
         switch (option.codec()) {
             case FLAG -> result = NativeOption.setInt(fd, level, name, (Boolean) value ? 1 : 0);
             case INT -> result = NativeOption.setInt(fd, level, name, (Integer) value);
-            case SECONDS -> result = NativeOption.setInt(fd, level, name, (int) ((Duration) value).getSeconds());
-            case IFINDEX -> result = NativeOption.setInt(fd, level, name, ((NetworkInterface) value).getIndex());
+            case SECONDS -> result = NativeOption.setInt(fd, level, name, (int) ceilSeconds((Duration) value));
+            // null is what get returns for "the system's choice", index 0 to the kernel
+            case IFINDEX -> result = NativeOption.setInt(fd, level, name,
+                    value == null ? 0 : ((NetworkInterface) value).getIndex());
             case LINGER -> result = NativeOption.setLinger(fd, ((Linger) value).on(), ((Linger) value).seconds());
-            case TIMEOUT -> result = NativeOption.setTimeout(fd, name, ((Duration) value).toMillis());
+            case TIMEOUT -> result = NativeOption.setTimeout(fd, name, ceilMillis((Duration) value));
             case BYTES -> result = NativeOption.setBytes(fd, level, name, (byte[]) value, 0, ((byte[]) value).length);
             case IN_ADDR -> {
                 Slots s = new Slots();
@@ -175,6 +177,20 @@ final class OptionIo {
             }
             default -> throw new UnsupportedOperationException(option + " cannot be set: it is read only");
         }
+    }
+
+    /**
+     * Whole milliseconds, rounded up: 0.5 ms must not become 0, which the kernel takes as "no timeout".
+     * The option's rule has bounded the duration, so nothing here overflows.
+     */
+    static long ceilMillis(Duration d) {
+        long millis = d.getSeconds() * 1000 + d.getNano() / 1_000_000;
+        return d.getNano() % 1_000_000 == 0 ? millis : millis + 1;
+    }
+
+    /** Whole seconds, rounded up, for the same reason; bounded by the option's rule. */
+    static long ceilSeconds(Duration d) {
+        return d.getNano() == 0 ? d.getSeconds() : d.getSeconds() + 1;
     }
 
     /** An IPv4 address as its IPv4-mapped IPv6 form (the layout reader turns mapped ones into IPv4). */

@@ -307,17 +307,16 @@ public final class Socket implements AutoCloseable {
      * {@code setsockopt()} of a typed option from {@link org.sockets4j.option.SocketOptions}; the value
      * is checked against the option's rule before any native call.
      *
-     * @throws UnsupportedOperationException if the platform lacks the option, or it is read only
+     * @throws UnsupportedOperationException if the platform lacks the option, or it is read only (on this platform)
      * @throws IllegalArgumentException      if the value is outside the option's rule (the message names both)
      * @throws IOException                   if the kernel refuses, e.g. {@link Errno#ENOPROTOOPT} for an option this
      *                                       socket's protocol does not have
      */
     public <T> void setOption(SockOpt<T> option, T value) throws IOException {
-        Args.notNull(option, "option");
-        if (!option.access().canSet()) throw new UnsupportedOperationException(option + " cannot be set: it is read only");
+        OptionProbe.requireSet(Args.notNull(option, "option"));
         option.check(value); // the same answer for a bad value on every platform, before asking what it has
         int[] levelAndName = resolve(option);
-        call("setsockopt", option + " = " + show(value), fd -> {
+        call("setsockopt", option + " = " + SockOpt.show(value), fd -> {
             OptionIo io = new OptionIo(fd, levelAndName[0], levelAndName[1]);
             io.set(option, value);
             return io.result;
@@ -327,12 +326,12 @@ public final class Socket implements AutoCloseable {
     /**
      * {@code getsockopt()} of a typed option.
      *
-     * @throws UnsupportedOperationException if the platform lacks the option, or it is write only
+     * @throws UnsupportedOperationException if the platform lacks the option, or it is write only (on this platform)
      * @throws IOException                   if the kernel refuses
      */
     public <T> T getOption(SockOpt<T> option) throws IOException {
         int[] levelAndName = resolve(Args.notNull(option, "option"));
-        if (!option.access().canGet()) throw new UnsupportedOperationException(option + " cannot be read: it is write only");
+        OptionProbe.requireGet(option);
         long fd = handle.begin("getsockopt");
         OptionIo io = new OptionIo(fd, levelAndName[0], levelAndName[1]);
         Object value;
@@ -368,16 +367,33 @@ public final class Socket implements AutoCloseable {
                 fd -> org.sockets4j.internal.NativeOption.setBytes(fd, level, name, value, 0, value.length));
     }
 
+    /**
+     * What the kernel does with {@code option} on this socket, asked without side effects: a getsockopt where
+     * the platform reads the option (never for {@code SO_ERROR}, which reading clears), a set of the value just
+     * read where setting it back changes nothing (flags, interface indexes, linger, seconds), and for an option
+     * the socket cannot read, a setsockopt whose value is too short for the kernel to act on. Where no harmless
+     * question exists, the platform's {@link SockOpt#access()} answers. {@link org.sockets4j.option.Access#NONE}
+     * when this socket does not take the option at all.
+     *
+     * @throws SocketClosedException if the socket is closed
+     */
+    public org.sockets4j.option.Access access(SockOpt<?> option) throws IOException {
+        return OptionProbe.access(this, Args.notNull(option, "option"));
+    }
+
+    /** Whether this socket takes {@code option} in some way: {@link #access(SockOpt)} is not NONE. */
+    public boolean supports(SockOpt<?> option) throws IOException {
+        return access(option) != org.sockets4j.option.Access.NONE;
+    }
+
     /** The option's level and name on this platform, for this socket's family. */
     private int[] resolve(SockOpt<?> option) {
         java.util.OptionalInt level = option.level().nativeValue(family);
         java.util.OptionalInt name = option.nativeName();
-        if (level.isEmpty() || name.isEmpty()) throw Unsupported.feature("socket option " + option);
+        if (level.isEmpty() || name.isEmpty() || !option.isSupported()) {
+            throw Unsupported.feature("socket option " + option);
+        }
         return new int[] {level.getAsInt(), name.getAsInt()};
-    }
-
-    private static String show(Object value) {
-        return value instanceof byte[] b ? java.util.Arrays.toString(b) : String.valueOf(value);
     }
 
     // ---- sendmsg / recvmsg ---------------------------------------------------------------------------------------
@@ -1010,6 +1026,6 @@ public final class Socket implements AutoCloseable {
             throw Unsupported.feature(operation); // the platform has no such call (errors.h, s4j_unsupported)
         }
         return closedDuringCall ? new SocketClosedException(operation, true)
-                : Errors.failure(operation, detail, result, type);
+                : Errors.failure(operation, detail, result, this);
     }
 }

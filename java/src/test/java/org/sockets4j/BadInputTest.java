@@ -178,7 +178,7 @@ class BadInputTest {
         try (Socket inet = Socket.open(Family.INET, Type.STREAM);
              Socket inet6 = Socket.open(Family.INET6, Type.STREAM)) {
             check(() -> inet.bind(new InetSocketAddress("::1", 0)), "local is an IPv6 address, which an INET socket cannot use");
-            check(() -> inet.connect(UnixDomainSocketAddress.of("/tmp/x")), "remote must be an InetSocketAddress on a INET socket");
+            check(() -> inet.connect(UnixDomainSocketAddress.of("/tmp/x")), "remote must be an InetSocketAddress on an INET socket");
             check(() -> inet6.connect(UnixDomainSocketAddress.of("/tmp/x"), Duration.ofSeconds(1)), "remote must be an InetSocketAddress");
             check(() -> inet.connect(InetSocketAddress.createUnresolved("example.invalid", 80)), "remote is unresolved");
             check(() -> inet.sendTo(new byte[1], 0, 1, new InetSocketAddress("::1", 9)), "target is an IPv6 address");

@@ -1,21 +1,23 @@
 package org.sockets4j.option;
 
-/** Whether an option can be read, written, or both. */
+/** Whether an option can be read, written, both, or neither. */
 public enum Access {
     /** getsockopt and setsockopt. */
     GET_SET,
     /** getsockopt only ({@code SO_ERROR}, {@code SO_TYPE}, ...). */
     GET_ONLY,
-    /** setsockopt only (membership requests). */
-    SET_ONLY;
+    /** setsockopt only (membership requests; Linux's sticky {@code IPV6_PKTINFO}). */
+    SET_ONLY,
+    /** Neither: the platform, or the socket at hand, does not take the option. */
+    NONE;
 
     /** Whether getsockopt is allowed. */
     public boolean canGet() {
-        return this != SET_ONLY;
+        return this == GET_SET || this == GET_ONLY;
     }
 
     /** Whether setsockopt is allowed. */
     public boolean canSet() {
-        return this != GET_ONLY;
+        return this == GET_SET || this == SET_ONLY;
     }
 }

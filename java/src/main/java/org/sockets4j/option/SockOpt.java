@@ -1,17 +1,22 @@
 package org.sockets4j.option;
 
 import java.net.SocketOption;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.function.Predicate;
 import org.sockets4j.internal.NativeConstants;
 
 /**
  * One socket option of the notes' tables, typed: its level, its C name, the
- * Java type of its value, whether it can be read and written, the C type it
- * crosses as, the values it accepts, and a typical value (used by the
+ * Java type of its value, whether each platform reads and writes it, the C type
+ * it crosses as, the values it accepts, and a typical value (used by the
  * {@code options} command and the tests to show a round trip). Immutable; the
  * constants live in {@link SocketOptions}. Use with
- * {@code Socket.getOption}/{@code Socket.setOption}.
+ * {@code Socket.getOption}/{@code Socket.setOption}; {@code Socket.access(option)}
+ * asks the kernel what the socket at hand does with it.
  *
  * @param <T> the value type
  */
@@ -22,6 +27,7 @@ public final class SockOpt<T> implements SocketOption<T> {
     private final String cName;
     private final Class<T> type;
     private final Access access;
+    private final Map<Os, Access> byOs;
     private final Codec codec;
     private final Predicate<T> valid;
     private final String rule;
@@ -30,6 +36,12 @@ public final class SockOpt<T> implements SocketOption<T> {
 
     SockOpt(String name, Level level, String cName, Class<T> type, Access access, Codec codec, Predicate<T> valid,
             String rule, T sample, String description) {
+        this(name, level, cName, type, access, Map.of(), codec, valid, rule, sample, description);
+    }
+
+    private SockOpt(String name, Level level, String cName, Class<T> type, Access access, Map<Os, Access> byOs,
+                    Codec codec, Predicate<T> valid, String rule, T sample, String description) {
+        this.byOs = byOs;
         this.name = name;
         this.level = level;
         this.cName = cName;
@@ -64,9 +76,28 @@ public final class SockOpt<T> implements SocketOption<T> {
         return cName;
     }
 
-    /** Whether it can be read, written, or both. */
+    /**
+     * Whether this platform reads it, writes it, both, or neither, as its documentation and kernel say
+     * (e.g. Linux: {@code SO_SNDLOWAT} get only, {@code IPV6_PKTINFO} set only, {@code IPV6_NEXTHOP} none).
+     * A given socket may take less: {@code Socket.access(option)} asks the kernel.
+     */
     public Access access() {
-        return access;
+        return Os.current().map(this::access).orElse(access);
+    }
+
+    /** Whether {@code os} reads it, writes it, both, or neither. */
+    public Access access(Os os) {
+        if (os == null) throw new NullPointerException("os is null");
+        return byOs.getOrDefault(os, access);
+    }
+
+    /** A copy of this option that {@code oses} take with {@code access} instead (the table's per-platform rows). */
+    SockOpt<T> on(Access access, Os... oses) {
+        Map<Os, Access> map = new EnumMap<>(Os.class);
+        map.putAll(byOs);
+        for (Os os : oses) map.put(os, access);
+        return new SockOpt<>(name, level, cName, type, this.access, Collections.unmodifiableMap(map), codec, valid,
+                rule, sample, description);
     }
 
     /** The C type its value crosses as. */
@@ -94,26 +125,51 @@ public final class SockOpt<T> implements SocketOption<T> {
         return NativeConstants.get(cName);
     }
 
-    /** Whether this platform defines the option (whether a given socket takes it shows when it is used). */
+    /**
+     * Whether this platform has the option: its headers define it and its kernel takes it in some way
+     * ({@link #access()} is not {@link Access#NONE}). Whether a given socket takes it:
+     * {@code Socket.supports(option)}.
+     */
     public boolean isSupported() {
-        return nativeName().isPresent() && level.nativeValue().isPresent();
+        return nativeName().isPresent() && level.nativeValue().isPresent() && access() != Access.NONE;
+    }
+
+    /**
+     * Whether null is a value: for an interface index, null is "the system's choice" (index 0), which
+     * getsockopt returns on a fresh socket, so setsockopt takes it back.
+     */
+    public boolean takesNull() {
+        return codec == Codec.IFINDEX;
     }
 
     /**
      * Checks a value before any native call.
      *
-     * @throws NullPointerException     if value is null
+     * @throws NullPointerException     if value is null and the option has no null value ({@link #takesNull()})
      * @throws IllegalArgumentException if the value is of the wrong type or outside {@link #rule()}, naming both
      */
     public void check(Object value) {
-        if (value == null) throw new NullPointerException(name + ": value is null");
+        if (value == null) {
+            if (takesNull()) return;
+            throw new NullPointerException(name + ": value is null");
+        }
         if (!type.isInstance(value)) {
-            throw new IllegalArgumentException(name + " takes a " + type.getSimpleName() + ", not "
-                    + value.getClass().getSimpleName() + " " + value);
+            throw new IllegalArgumentException(name + " takes " + withArticle(type.getSimpleName()) + ", not "
+                    + value.getClass().getSimpleName() + " " + show(value));
         }
         if (!valid.test(type.cast(value))) {
-            throw new IllegalArgumentException(name + " must be " + rule + ": " + value);
+            throw new IllegalArgumentException(name + " must be " + rule + ": " + show(value));
         }
+    }
+
+    /** A value as messages show it: an array by its length and contents, never its identity hash. */
+    public static String show(Object value) {
+        return value instanceof byte[] b ? b.length + " bytes " + Arrays.toString(b) : String.valueOf(value);
+    }
+
+    /** {@code a} or {@code an} and the word, by how the word is spoken (an Integer, an IpMreq, a GroupReq). */
+    static String withArticle(String noun) {
+        return ("AEIOU".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ") + noun;
     }
 
     @Override

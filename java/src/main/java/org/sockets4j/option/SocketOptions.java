@@ -23,9 +23,12 @@ public final class SocketOptions {
 
     /** Permit sending to a broadcast address (datagram sockets). */
     public static final SockOpt<Boolean> SO_BROADCAST = flag(Level.SOCKET, "SO_BROADCAST", "permit sending to broadcast addresses");
-    /** Kernel debugging of the socket (Linux: needs CAP_NET_ADMIN). */
+    /** Kernel debugging of the socket. Linux: turning it on needs CAP_NET_ADMIN. Windows: accepted, no output. */
     public static final SockOpt<Boolean> SO_DEBUG = flag(Level.SOCKET, "SO_DEBUG", "kernel debugging of the socket");
-    /** Bypass the routing table: send only to directly connected networks. */
+    /**
+     * Bypass the routing table: send only to directly connected networks. Windows: ignored on INET sockets,
+     * refused on INET6 ones; the per-call {@code MsgFlag.DONTROUTE} is the portable form.
+     */
     public static final SockOpt<Boolean> SO_DONTROUTE = flag(Level.SOCKET, "SO_DONTROUTE", "bypass routing");
     /** The pending error, cleared by reading it (after a non-blocking connect). */
     public static final SockOpt<Integer> SO_ERROR = getInt(Level.SOCKET, "SO_ERROR", "pending error (native number), cleared when read");
@@ -41,40 +44,68 @@ public final class SocketOptions {
     public static final SockOpt<Integer> SO_RCVBUF = intOpt(Level.SOCKET, "SO_RCVBUF", 1, Integer.MAX_VALUE, 65536, "receive buffer size");
     /** Send buffer size in bytes (Linux doubles what is set). */
     public static final SockOpt<Integer> SO_SNDBUF = intOpt(Level.SOCKET, "SO_SNDBUF", 1, Integer.MAX_VALUE, 65536, "send buffer size");
-    /** Bytes that must be queued before the socket reads as readable. */
-    public static final SockOpt<Integer> SO_RCVLOWAT = intOpt(Level.SOCKET, "SO_RCVLOWAT", 1, Integer.MAX_VALUE, 16, "receive low-water mark");
-    /** Free space needed before the socket reads as writable (Linux: read-only). */
-    public static final SockOpt<Integer> SO_SNDLOWAT = intOpt(Level.SOCKET, "SO_SNDLOWAT", 1, Integer.MAX_VALUE, 4096, "send low-water mark");
-    /** How long a blocking receive may wait; zero waits for ever. */
+    /** Bytes that must be queued before the socket reads as readable. Windows: not supported by its TCP/IP provider. */
+    public static final SockOpt<Integer> SO_RCVLOWAT = intOpt(Level.SOCKET, "SO_RCVLOWAT", 1, Integer.MAX_VALUE, 16, "receive low-water mark")
+            .on(Access.NONE, Os.WINDOWS);
+    /**
+     * Free space needed before the socket reads as writable. Linux: read only (setsockopt fails with
+     * ENOPROTOOPT). Windows: not supported by its TCP/IP provider.
+     */
+    public static final SockOpt<Integer> SO_SNDLOWAT = intOpt(Level.SOCKET, "SO_SNDLOWAT", 1, Integer.MAX_VALUE, 4096, "send low-water mark")
+            .on(Access.GET_ONLY, Os.LINUX).on(Access.NONE, Os.WINDOWS);
+    /**
+     * How long a blocking receive may wait; zero waits for ever. A positive value is rounded up to whole
+     * milliseconds, never down to zero. Windows: Microsoft says a socket is in an indeterminate state after
+     * the timeout fires.
+     */
     public static final SockOpt<Duration> SO_RCVTIMEO = timeout("SO_RCVTIMEO", "receive timeout");
-    /** How long a blocking send may wait; zero waits for ever. */
+    /** How long a blocking send may wait; zero waits for ever. Rounded up as {@link #SO_RCVTIMEO} is. */
     public static final SockOpt<Duration> SO_SNDTIMEO = timeout("SO_SNDTIMEO", "send timeout");
     /** Allow binding an address in TIME_WAIT (BSD and Linux); on Windows, also over an active socket. */
     public static final SockOpt<Boolean> SO_REUSEADDR = flag(Level.SOCKET, "SO_REUSEADDR", "reuse a local address");
-    /** Let several sockets bind the same port (Linux: load balancing among the same user's sockets). */
-    public static final SockOpt<Boolean> SO_REUSEPORT = flag(Level.SOCKET, "SO_REUSEPORT", "share a local port");
+    /**
+     * Let several sockets bind the same port. Linux: load balancing among the same user's sockets. macOS: BSD
+     * semantics, every socket gets each multicast or broadcast datagram. Windows: none.
+     */
+    public static final SockOpt<Boolean> SO_REUSEPORT = flag(Level.SOCKET, "SO_REUSEPORT", "share a local port")
+            .on(Access.NONE, Os.WINDOWS);
     /** The socket's type, as the native SOCK_* number. */
     public static final SockOpt<Integer> SO_TYPE = getInt(Level.SOCKET, "SO_TYPE", "socket type (native number)");
-    /** Routing sockets: receive one's own messages (BSD). */
-    public static final SockOpt<Boolean> SO_USELOOPBACK = flag(Level.SOCKET, "SO_USELOOPBACK", "routing socket sees its own messages");
-    /** Windows: no other socket may bind the address, SO_REUSEADDR or not. */
-    public static final SockOpt<Boolean> SO_EXCLUSIVEADDRUSE = flag(Level.SOCKET, "SO_EXCLUSIVEADDRUSE", "exclusive use of the local address (Windows)");
+    /**
+     * Routing sockets: receive one's own messages (BSD). Linux: not defined. Windows: defined, but not
+     * supported by its TCP/IP provider.
+     */
+    public static final SockOpt<Boolean> SO_USELOOPBACK = flag(Level.SOCKET, "SO_USELOOPBACK", "routing socket sees its own messages")
+            .on(Access.NONE, Os.LINUX, Os.WINDOWS);
+    /** Windows: no other socket may bind the address, SO_REUSEADDR or not. Windows only. */
+    public static final SockOpt<Boolean> SO_EXCLUSIVEADDRUSE = flag(Level.SOCKET, "SO_EXCLUSIVEADDRUSE", "exclusive use of the local address (Windows)")
+            .on(Access.NONE, Os.LINUX, Os.MACOS);
 
     // ---- IPPROTO_IP ---------------------------------------------------------------------------------------------
 
-    /** Raw sockets: the application writes the IP header. */
+    /**
+     * Raw sockets: the application writes the IP header. Linux: readable on any INET socket, settable on raw
+     * ones only (ENOPROTOOPT otherwise). macOS: {@code ip_len} and {@code ip_off} in host byte order. Windows:
+     * needs administrator rights.
+     */
     public static final SockOpt<Boolean> IP_HDRINCL = flag(Level.IP, "IP_HDRINCL", "IP header included by the application (raw)");
-    /** IPv4 options of outgoing packets, up to 40 bytes. */
+    /** IPv4 options of outgoing packets, up to 40 bytes. Windows: support is optional (Microsoft), ask the socket. */
     public static final SockOpt<byte[]> IP_OPTIONS = new SockOpt<>("IP_OPTIONS", Level.IP, "IP_OPTIONS", byte[].class,
             Access.GET_SET, Codec.BYTES, b -> b.length <= 40 && b.length % 4 == 0, "0..40 bytes, a multiple of 4",
             new byte[] {1, 1, 1, 0}, "IPv4 header options");
-    /** Report each datagram's destination address (BSD; Linux and Windows: IP_PKTINFO). */
-    public static final SockOpt<Boolean> IP_RECVDSTADDR = flag(Level.IP, "IP_RECVDSTADDR", "report the destination address");
-    /** Report each datagram's arriving interface (BSD; Linux and Windows: IP_PKTINFO). */
-    public static final SockOpt<Boolean> IP_RECVIF = flag(Level.IP, "IP_RECVIF", "report the arriving interface");
+    /**
+     * Report each datagram's destination address (BSD). Linux: none, use {@link #IP_PKTINFO}. Windows: the
+     * constant exists but Microsoft documents no behaviour (Wine refuses it); {@link #IP_PKTINFO} is the
+     * documented way.
+     */
+    public static final SockOpt<Boolean> IP_RECVDSTADDR = flag(Level.IP, "IP_RECVDSTADDR", "report the destination address")
+            .on(Access.NONE, Os.LINUX);
+    /** Report each datagram's arriving interface (BSD). Linux: none, use {@link #IP_PKTINFO}. Windows: as {@link #IP_RECVDSTADDR}. */
+    public static final SockOpt<Boolean> IP_RECVIF = flag(Level.IP, "IP_RECVIF", "report the arriving interface")
+            .on(Access.NONE, Os.LINUX);
     /** Report destination address and interface of each datagram. */
     public static final SockOpt<Boolean> IP_PKTINFO = flag(Level.IP, "IP_PKTINFO", "report destination and interface");
-    /** Type of service / DSCP and ECN of outgoing packets. */
+    /** Type of service / DSCP and ECN of outgoing packets. Windows: Microsoft says to use the QoS API; often ignored. */
     public static final SockOpt<Integer> IP_TOS = intOpt(Level.IP, "IP_TOS", 0, 255, 0x10, "type of service");
     /** Time to live of outgoing unicast packets. */
     public static final SockOpt<Integer> IP_TTL = intOpt(Level.IP, "IP_TTL", 1, 255, 33, "unicast time to live");
@@ -88,10 +119,11 @@ public final class SocketOptions {
             "an IPv4 address", loopback4(), "outgoing multicast interface");
     /** Time to live of outgoing multicast. */
     public static final SockOpt<Integer> IP_MULTICAST_TTL = intOpt(Level.IP, "IP_MULTICAST_TTL", 0, 255, 4, "multicast time to live");
-    /** Loop outgoing multicast back to local members. */
+    /** Loop outgoing multicast back to local members. Windows: applies to the receiving socket, not the sender. */
     public static final SockOpt<Boolean> IP_MULTICAST_LOOP = flag(Level.IP, "IP_MULTICAST_LOOP", "loop multicast back");
     /** Linux: deliver every group joined by any socket on the port (the default, true), or only this socket's. */
-    public static final SockOpt<Boolean> IP_MULTICAST_ALL = flag(Level.IP, "IP_MULTICAST_ALL", "groups joined by any socket (Linux)");
+    public static final SockOpt<Boolean> IP_MULTICAST_ALL = flag(Level.IP, "IP_MULTICAST_ALL", "groups joined by any socket (Linux)")
+            .on(Access.NONE, Os.MACOS, Os.WINDOWS);
     /** Join an IPv4 group. */
     public static final SockOpt<IpMreq> IP_ADD_MEMBERSHIP = request("IP_ADD_MEMBERSHIP", Level.IP, IpMreq.class, Codec.IP_MREQ, "join an IPv4 group");
     /** Leave an IPv4 group. */
@@ -107,29 +139,39 @@ public final class SocketOptions {
 
     // ---- IPPROTO_IPV6 -------------------------------------------------------------------------------------------
 
-    /** Raw IPv6 sockets: offset of the checksum the kernel computes, -1 for none. */
+    /**
+     * Raw IPv6 sockets: offset of the checksum the kernel computes, -1 for none. Linux: EINVAL on ICMPv6 raw
+     * sockets, whose checksum the kernel always computes. Windows: not in Microsoft's option table.
+     */
     public static final SockOpt<Integer> IPV6_CHECKSUM = intOpt(Level.IPV6, "IPV6_CHECKSUM", -1, 65535, 2, "checksum offset (raw)");
     /** Do not fragment outgoing packets. */
     public static final SockOpt<Boolean> IPV6_DONTFRAG = flag(Level.IPV6, "IPV6_DONTFRAG", "do not fragment");
-    /** Next hop of outgoing packets (sticky; macOS). */
+    /**
+     * Next hop of outgoing packets (sticky; macOS, where KAME stacks may need privilege). Linux defines the
+     * constant, but neither getsockopt nor setsockopt takes it: not supported there. Windows: none.
+     */
     public static final SockOpt<InetSocketAddress> IPV6_NEXTHOP = new SockOpt<>("IPV6_NEXTHOP", Level.IPV6,
             "IPV6_NEXTHOP", InetSocketAddress.class, Access.GET_SET, Codec.SOCKADDR,
             a -> !a.isUnresolved() && a.getAddress().getAddress().length == 16, "a resolved IPv6 socket address",
-            new InetSocketAddress(loopback6(), 0), "next hop (sticky)");
-    /** The current path MTU of a connected socket. */
+            new InetSocketAddress(loopback6(), 0), "next hop (sticky)").on(Access.NONE, Os.LINUX, Os.WINDOWS);
+    /** The current path MTU of a connected socket (ENOTCONN before). Windows: none (it has IPV6_MTU). */
     public static final SockOpt<Integer> IPV6_PATHMTU = new SockOpt<>("IPV6_PATHMTU", Level.IPV6, "IPV6_PATHMTU",
-            Integer.class, Access.GET_ONLY, Codec.MTUINFO, v -> true, "read only", null, "path MTU (connected)");
-    /** Report destination options headers. */
-    public static final SockOpt<Boolean> IPV6_RECVDSTOPTS = flag(Level.IPV6, "IPV6_RECVDSTOPTS", "report destination options");
+            Integer.class, Access.GET_ONLY, Codec.MTUINFO, v -> true, "read only", null, "path MTU (connected)")
+            .on(Access.NONE, Os.WINDOWS);
+    /** Report destination options headers. Windows: none. */
+    public static final SockOpt<Boolean> IPV6_RECVDSTOPTS = flag(Level.IPV6, "IPV6_RECVDSTOPTS", "report destination options")
+            .on(Access.NONE, Os.WINDOWS);
     /** Report each datagram's hop limit. */
     public static final SockOpt<Boolean> IPV6_RECVHOPLIMIT = flag(Level.IPV6, "IPV6_RECVHOPLIMIT", "report the hop limit");
-    /** Report hop-by-hop options headers. */
-    public static final SockOpt<Boolean> IPV6_RECVHOPOPTS = flag(Level.IPV6, "IPV6_RECVHOPOPTS", "report hop-by-hop options");
-    /** Report path MTU changes. */
-    public static final SockOpt<Boolean> IPV6_RECVPATHMTU = flag(Level.IPV6, "IPV6_RECVPATHMTU", "report path MTU changes");
+    /** Report hop-by-hop options headers. Windows: none. */
+    public static final SockOpt<Boolean> IPV6_RECVHOPOPTS = flag(Level.IPV6, "IPV6_RECVHOPOPTS", "report hop-by-hop options")
+            .on(Access.NONE, Os.WINDOWS);
+    /** Report path MTU changes. Windows: none. */
+    public static final SockOpt<Boolean> IPV6_RECVPATHMTU = flag(Level.IPV6, "IPV6_RECVPATHMTU", "report path MTU changes")
+            .on(Access.NONE, Os.WINDOWS);
     /** Report destination address and interface of each datagram. */
     public static final SockOpt<Boolean> IPV6_RECVPKTINFO = flag(Level.IPV6, "IPV6_RECVPKTINFO", "report destination and interface");
-    /** Report routing headers. */
+    /** Report routing headers. Windows: the constant exists, Microsoft documents no behaviour (Wine refuses it). */
     public static final SockOpt<Boolean> IPV6_RECVRTHDR = flag(Level.IPV6, "IPV6_RECVRTHDR", "report routing headers");
     /** Report each datagram's traffic class. */
     public static final SockOpt<Boolean> IPV6_RECVTCLASS = flag(Level.IPV6, "IPV6_RECVTCLASS", "report the traffic class");
@@ -137,26 +179,43 @@ public final class SocketOptions {
     public static final SockOpt<Integer> IPV6_TCLASS = intOpt(Level.IPV6, "IPV6_TCLASS", -1, 255, 0x10, "traffic class (sticky)");
     /** Hop limit of outgoing unicast, -1 for the route's default. */
     public static final SockOpt<Integer> IPV6_UNICAST_HOPS = intOpt(Level.IPV6, "IPV6_UNICAST_HOPS", -1, 255, 33, "unicast hop limit");
-    /** Use the minimum MTU (1280) rather than path MTU discovery: -1 multicast only, 0 never, 1 always. */
-    public static final SockOpt<Integer> IPV6_USE_MIN_MTU = intOpt(Level.IPV6, "IPV6_USE_MIN_MTU", -1, 1, 1, "use the minimum MTU");
-    /** An INET6 socket for IPv6 only: no IPv4 peers through mapped addresses. Set before bind. */
+    /**
+     * Use the minimum MTU (1280) rather than path MTU discovery: -1 multicast only, 0 never, 1 always.
+     * macOS only; Linux has IPV6_MTU instead, Windows IPV6_MTU_DISCOVER.
+     */
+    public static final SockOpt<Integer> IPV6_USE_MIN_MTU = intOpt(Level.IPV6, "IPV6_USE_MIN_MTU", -1, 1, 1, "use the minimum MTU")
+            .on(Access.NONE, Os.LINUX, Os.WINDOWS);
+    /**
+     * An INET6 socket for IPv6 only: no IPv4 peers through mapped addresses. Set before bind (Linux: EINVAL
+     * after). Defaults differ: false on Linux and macOS, true on Windows.
+     */
     public static final SockOpt<Boolean> IPV6_V6ONLY = flag(Level.IPV6, "IPV6_V6ONLY", "IPv6 only, no mapped IPv4");
-    /** Source address and interface of outgoing packets (sticky). */
+    /**
+     * Source address and interface of outgoing packets (sticky). Linux: set only, getsockopt always fails
+     * with ENOPROTOOPT. Windows: none (its IPV6_PKTINFO is the RFC 2292 switch, {@link #IPV6_RECVPKTINFO} here).
+     */
     public static final SockOpt<Ipv6PacketInfo> IPV6_PKTINFO = new SockOpt<>("IPV6_PKTINFO", Level.IPV6,
             "IPV6_PKTINFO", Ipv6PacketInfo.class, Access.GET_SET, Codec.IN6_PKTINFO, v -> true,
-            "an Ipv6PacketInfo", new Ipv6PacketInfo(any6(), 0), "source and interface (sticky)");
-    /** Hop limit of outgoing packets (sticky form of the ancillary option). */
-    public static final SockOpt<Integer> IPV6_HOPLIMIT = intOpt(Level.IPV6, "IPV6_HOPLIMIT", -1, 255, 33, "hop limit (sticky)");
-    /** The interface of outgoing multicast (null: the system's choice). */
+            "an Ipv6PacketInfo", new Ipv6PacketInfo(any6(), 0), "source and interface (sticky)")
+            .on(Access.SET_ONLY, Os.LINUX).on(Access.NONE, Os.WINDOWS);
+    /**
+     * Hop limit of outgoing packets (sticky form of the ancillary option; macOS). Linux takes it only as
+     * ancillary data ({@code ControlMessage.HopLimit}), as a socket option neither call does: not supported
+     * there; use {@link #IPV6_UNICAST_HOPS}. Windows: none (its IPV6_HOPLIMIT is {@link #IPV6_RECVHOPLIMIT} here).
+     */
+    public static final SockOpt<Integer> IPV6_HOPLIMIT = intOpt(Level.IPV6, "IPV6_HOPLIMIT", -1, 255, 33, "hop limit (sticky)")
+            .on(Access.NONE, Os.LINUX, Os.WINDOWS);
+    /** The interface of outgoing multicast (null: the system's choice, which it also takes). */
     public static final SockOpt<NetworkInterface> IPV6_MULTICAST_IF = new SockOpt<>("IPV6_MULTICAST_IF", Level.IPV6,
             "IPV6_MULTICAST_IF", NetworkInterface.class, Access.GET_SET, Codec.IFINDEX, n -> n.getIndex() >= 0,
             "a network interface with an index", null, "outgoing multicast interface");
     /** Hop limit of outgoing multicast, -1 for the default. */
     public static final SockOpt<Integer> IPV6_MULTICAST_HOPS = intOpt(Level.IPV6, "IPV6_MULTICAST_HOPS", -1, 255, 4, "multicast hop limit");
-    /** Loop outgoing multicast back to local members. */
+    /** Loop outgoing multicast back to local members. Windows: applies to the receiving socket, not the sender. */
     public static final SockOpt<Boolean> IPV6_MULTICAST_LOOP = flag(Level.IPV6, "IPV6_MULTICAST_LOOP", "loop multicast back");
     /** Linux: deliver every IPv6 group joined by any socket on the port (the default, true), or only this socket's. */
-    public static final SockOpt<Boolean> IPV6_MULTICAST_ALL = flag(Level.IPV6, "IPV6_MULTICAST_ALL", "groups joined by any socket (Linux)");
+    public static final SockOpt<Boolean> IPV6_MULTICAST_ALL = flag(Level.IPV6, "IPV6_MULTICAST_ALL", "groups joined by any socket (Linux)")
+            .on(Access.NONE, Os.MACOS, Os.WINDOWS);
     /** Join an IPv6 group (Linux's IPV6_ADD_MEMBERSHIP). */
     public static final SockOpt<Ipv6Mreq> IPV6_JOIN_GROUP = request("IPV6_JOIN_GROUP", Level.IPV6, Ipv6Mreq.class, Codec.IPV6_MREQ, "join an IPv6 group");
     /** Leave an IPv6 group (Linux's IPV6_DROP_MEMBERSHIP). */
@@ -179,11 +238,20 @@ public final class SocketOptions {
 
     // ---- IPPROTO_TCP, keepalive tuning ----------------------------------------------------------------------------
 
-    /** Largest segment TCP sends. */
-    public static final SockOpt<Integer> TCP_MAXSEG = intOpt(Level.TCP, "TCP_MAXSEG", 88, 65535, 1200, "maximum segment size");
+    /**
+     * Largest segment TCP sends. Linux: takes effect only when set before connect (or listen); set on a
+     * connected socket it is accepted and ignored, and reads back the MSS in use. Linux refuses values below 88
+     * (0 restores the default). Before connect, it reads back the set value or a default. macOS: can only lower
+     * it. Windows: read only (Windows 10 and later).
+     */
+    public static final SockOpt<Integer> TCP_MAXSEG = intOpt(Level.TCP, "TCP_MAXSEG", 0, 65535, 1200, "maximum segment size (Linux: set before connect)")
+            .on(Access.GET_ONLY, Os.WINDOWS);
     /** Send small segments at once (no Nagle). */
     public static final SockOpt<Boolean> TCP_NODELAY = flag(Level.TCP, "TCP_NODELAY", "disable Nagle's algorithm");
-    /** Idle time before the first keepalive probe (Linux TCP_KEEPIDLE, macOS and Windows TCP_KEEPALIVE). */
+    /**
+     * Idle time before the first keepalive probe (Linux TCP_KEEPIDLE, macOS and Windows TCP_KEEPALIVE), rounded
+     * up to whole seconds. Windows: since Windows 10 1709.
+     */
     public static final SockOpt<Duration> TCP_KEEPIDLE = seconds("TCP_KEEPIDLE", "S4J_TCP_KEEPIDLE", Duration.ofSeconds(60), "keepalive idle time");
     /** Time between keepalive probes. */
     public static final SockOpt<Duration> TCP_KEEPINTVL = seconds("TCP_KEEPINTVL", "TCP_KEEPINTVL", Duration.ofSeconds(10), "keepalive probe interval");
@@ -224,20 +292,28 @@ public final class SocketOptions {
                 null, description);
     }
 
+    /** The longest timeout: Windows takes a DWORD of milliseconds, and Java's own API an int. */
+    private static final Duration MAX_TIMEOUT = Duration.ofMillis(Integer.MAX_VALUE);
+    /** The longest keepalive time: what every platform's int (Windows: a 16-bit count on old versions) holds. */
+    private static final Duration MAX_KEEPALIVE = Duration.ofSeconds(32767);
+
+    // Compared as Durations, never converted first: toMillis() of a huge Duration overflows. Values are rounded
+    // up to the C type's unit when set, so a positive timeout never becomes 0, which means none.
     private static SockOpt<Duration> timeout(String name, String description) {
-        Predicate<Duration> ok = d -> !d.isNegative() && d.toMillis() <= Integer.MAX_VALUE;
+        Predicate<Duration> ok = d -> !d.isNegative() && d.compareTo(MAX_TIMEOUT) <= 0;
         return new SockOpt<>(name, Level.SOCKET, name, Duration.class, Access.GET_SET, Codec.TIMEOUT, ok,
-                "0 (none) to " + Integer.MAX_VALUE + " ms", Duration.ofMillis(1500), description);
+                "0 (none) to " + Integer.MAX_VALUE + " ms, rounded up to whole ms", Duration.ofMillis(1500),
+                description);
     }
 
     private static SockOpt<Duration> seconds(String name, String cName, Duration sample, String description) {
-        Predicate<Duration> ok = d -> d.getSeconds() >= 1 && d.getSeconds() <= 32767 && d.getNano() == 0;
+        Predicate<Duration> ok = d -> !d.isNegative() && !d.isZero() && d.compareTo(MAX_KEEPALIVE) <= 0;
         return new SockOpt<>(name, Level.TCP, cName, Duration.class, Access.GET_SET, Codec.SECONDS, ok,
-                "1..32767 whole seconds", sample, description);
+                "1..32767 s, rounded up to whole seconds", sample, description);
     }
 
     private static <T> SockOpt<T> request(String name, Level level, Class<T> type, Codec codec, String description) {
-        return new SockOpt<>(name, level, name, type, Access.SET_ONLY, codec, v -> true, "a " + type.getSimpleName(),
+        return new SockOpt<>(name, level, name, type, Access.SET_ONLY, codec, v -> true, SockOpt.withArticle(type.getSimpleName()),
                 null, description);
     }
 

@@ -24,8 +24,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "capabilities",
         mixinStandardHelpOptions = true,
-        description = {"Lists what sockets4j can do on this machine: address families, socket types,",
-                "protocols, message flags and the portable error codes, with this platform's numbers."})
+        // The first element is the summary `sockets4j --help` lists: whole sentences, which picocli wraps.
+        description = {"Lists what sockets4j can do on this machine: address families, socket types, protocols,"
+                + " message flags and the portable error codes, with this platform's numbers."})
 public final class Capabilities implements Callable<Integer> {
 
     @Spec

@@ -35,9 +35,10 @@ import picocli.CommandLine.Spec;
             "sockets4j echo-client [-hV] [--family=FAMILY] HOST [PORT]",
             "       sockets4j echo-client [-hV] [--family=unix] --path=P",
         },
+        // The first element is the summary `sockets4j --help` lists: whole sentences, which picocli wraps.
         description = {
-            "Connects to an echo server, sends each line of standard input and prints",
-            "what comes back. At the end of input, shuts down sending, drains and exits.",
+            "Connects to an echo server, sends each line of standard input and prints what comes back.",
+            "At the end of input, shuts down sending, drains and exits.",
         })
 public final class EchoClient implements Callable<Integer> {
 

@@ -50,9 +50,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "echo-server",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
+        // The first element is the summary `sockets4j --help` lists: whole sentences, which picocli wraps.
         description = {
-            "Accepts TCP or Unix stream connections and sends back every byte received,",
-            "one thread per client. Prints 'listening on ADDR' once ready. Ctrl-C stops it.",
+            "Accepts TCP or Unix stream connections and sends back every byte received, one thread per client.",
+            "Prints 'listening on ADDR' once ready. Ctrl-C stops it.",
         })
 public final class EchoServer implements Callable<Integer> {
 

@@ -8,11 +8,9 @@ import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.sockets4j.Errno;
@@ -40,24 +38,21 @@ import picocli.CommandLine.TypeConversionException;
  * {@link SockOpt#sample() typical value} and reading it back gives the same value.
  *
  * <p>Each round trip runs on a socket of its own, so that one option cannot change what another reports
- * ({@code IPV6_V6ONLY}, {@code SO_LINGER}, ...). An option counts as supported on a socket when getsockopt works, or
- * when getsockopt says the protocol lacks it but setsockopt accepts it; set-only options (the membership requests)
- * cannot be probed without side effects, so for them only the platform's support is shown.
+ * ({@code IPV6_V6ONLY}, {@code SO_LINGER}, ...). Whether a socket takes an option, and how (the access column), is
+ * what {@link Socket#access} learns from the kernel without changing the socket: a harmless getsockopt, and for
+ * set-only options (the membership requests, Linux's sticky {@code IPV6_PKTINFO}) a value too short to act on.
  *
  * <p>Values: durations in ISO-8601 ({@code PT1.5S}), byte arrays in hex, {@code SO_LINGER} as {@code on, 5 s} or
  * {@code off}, interfaces by name, a null value as {@code none}.
  */
 @Command(name = "options",
         mixinStandardHelpOptions = true,
-        description = {"Probes every socket option on a socket of each family and type: whether the socket takes"
+        // The first element is the summary `sockets4j --help` lists: whole sentences, which picocli wraps.
+        description = {"Probes every socket option on a socket of each family and type: what the socket does with"
                 + " it, its default value, and whether a set/get round trip of a typical value holds.",
                 "Durations print in ISO-8601 (PT1.5S), byte strings in hex, a null value as 'none'. Raw sockets"
                 + " (--type raw or all) use ICMP or ICMPv6 and usually need root."})
 public final class Options implements Callable<Integer> {
-
-    /** The errors by which getsockopt says this socket's protocol does not have the option. */
-    private static final Set<Errno> NOT_TAKEN = EnumSet.of(Errno.ENOPROTOOPT, Errno.EOPNOTSUPP, Errno.EINVAL,
-            Errno.EAFNOSUPPORT);
 
     @Spec
     private CommandSpec spec;
@@ -87,9 +82,9 @@ public final class Options implements Callable<Integer> {
      * @param level      the C name of the option's level for this socket
      * @param name       the option's name
      * @param cType      the C type of its value
-     * @param access     {@code get/set}, {@code get} or {@code set}
-     * @param supported  whether the platform has it and (unless set-only) this socket takes it: getsockopt works,
-     *                   or it is refused as not for this socket's protocol but setsockopt works
+     * @param access     what this socket does with it ({@link Socket#access}): {@code get/set}, {@code get},
+     *                   {@code set} or {@code none}; the platform's access when the platform lacks it
+     * @param supported  whether the platform has it and this socket takes it (access is not none)
      * @param value      what getsockopt returned on a fresh socket, rendered; null when not read
      * @param why        when {@code value} is null: why not (the error, or the platform lacks it); else null
      * @param roundTrip  {@code ok}, {@code adjusted: V}, {@code refused: ERRNO}, ...; null when not tried
@@ -162,60 +157,59 @@ public final class Options implements Callable<Integer> {
     private static <T> Row row(Socket fresh, Family family, Type type, Protocol protocol, SockOpt<T> option) {
         String level = option.level() == Level.IP_BY_FAMILY && family == Family.INET6
                 ? Level.IPV6.cName() : option.level().cName();
-        String access = switch (option.access()) {
-            case GET_SET -> "get/set";
-            case GET_ONLY -> "get";
-            case SET_ONLY -> "set";
-        };
-        boolean supported = option.isSupported();
+        Access access = option.access();
         String value = null;
         String why = null;
         String roundTrip = null;
-        if (!supported) {
+        boolean supported = false;
+        if (!option.isSupported()) {
             why = "not on this platform";
-        } else if (option.access().canGet()) {
-            boolean getRefused = false;
+        } else {
             try {
-                value = render(fresh.getOption(option));
+                Access taken = fresh.access(option);
+                supported = taken != Access.NONE;
+                if (!supported) why = "not on this socket";
+                access = taken;
+                if (taken.canSet() && option.sample() != null) roundTrip = roundTrip(family, type, protocol, option, taken);
+                if (taken.canGet()) value = render(fresh.getOption(option));
             } catch (IOException | UnsupportedOperationException e) {
                 Errno errno = errno(e);
-                getRefused = errno != null && NOT_TAKEN.contains(errno);
-                if (getRefused) supported = false;
                 why = errno != null ? errno.name() : CliErrors.describe(e);
             }
-            if (option.access() == Access.GET_SET && option.sample() != null && (supported || getRefused)) {
-                Trip trip = roundTrip(family, type, protocol, option);
-                // A socket that refuses the get but accepts the set (Linux's sticky IPV6_PKTINFO) does take the
-                // option; the round trip says which half failed.
-                if (!supported && trip.setWorked()) supported = true;
-                if (supported) roundTrip = trip.text();
-            }
         }
-        return new Row(family.cName(), type.cName(), level, option.name(), option.codec().cType(), access,
+        return new Row(family.cName(), type.cName(), level, option.name(), option.codec().cType(), text(access),
                 supported, value, why, roundTrip);
     }
 
-    /** What a round trip gave: whether setsockopt succeeded, and the text of the outcome. */
-    private record Trip(boolean setWorked, String text) {}
+    /** An access as the table shows it. */
+    static String text(Access access) {
+        return switch (access) {
+            case GET_SET -> "get/set";
+            case GET_ONLY -> "get";
+            case SET_ONLY -> "set";
+            case NONE -> "none";
+        };
+    }
 
-    /** Sets the option's sample on a socket of its own and reads it back. */
-    private static <T> Trip roundTrip(Family family, Type type, Protocol protocol, SockOpt<T> option) {
+    /** Sets the option's sample on a socket of its own and reads it back where the socket reads it. */
+    private static <T> String roundTrip(Family family, Type type, Protocol protocol, SockOpt<T> option, Access taken) {
         T sample = option.sample();
         try (Socket socket = Socket.open(family, type, protocol)) {
             try {
                 socket.setOption(option, sample);
             } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
-                return new Trip(false, "refused: " + reason(e));
+                return "refused: " + reason(e);
             }
+            if (!taken.canGet()) return "set ok (set only)";
             T got;
             try {
                 got = socket.getOption(option);
             } catch (IOException | UnsupportedOperationException e) {
-                return new Trip(true, "set, but get failed: " + reason(e));
+                return "set, but get failed: " + reason(e);
             }
-            return new Trip(true, Objects.deepEquals(sample, got) ? "ok" : "adjusted: " + render(got));
+            return Objects.deepEquals(sample, got) ? "ok" : "adjusted: " + render(got);
         } catch (IOException e) {
-            return new Trip(false, "no socket: " + reason(e));
+            return "no socket: " + reason(e);
         }
     }
 
@@ -295,7 +289,7 @@ public final class Options implements Callable<Integer> {
             List<List<String>> cells = new ArrayList<>();
             cells.add(List.of("level", "name", "type", "access", "supported", "default", "round trip"));
             for (Row r : rows) {
-                String supported = r.supported() ? (r.access().equals("set") ? "yes*" : "yes") : "no";
+                String supported = r.supported() ? "yes" : "no";
                 String value = r.value() != null ? (r.value().isEmpty() ? "(empty)" : r.value())
                         : r.why() != null ? "- (" + r.why() + ")" : "-";
                 cells.add(List.of(r.level(), r.name(), r.cType(), r.access(), supported, value,
@@ -304,7 +298,8 @@ public final class Options implements Callable<Integer> {
             table(out, cells);
         }
         out.println();
-        out.println("* set-only: getsockopt cannot probe it, so 'yes' only means this platform defines it.");
+        out.println("Access is what the kernel does with the option on this socket (Socket.access): set-only options"
+                + " are asked with a value too short to act on.");
         out.println("Round trips set the option's typical value on a socket of their own and read it back.");
         for (String s : skipped) out.println(s);
     }
@@ -330,7 +325,8 @@ public final class Options implements Callable<Integer> {
             for (Row r : rows) {
                 objects.add("{\"family\": " + json(r.family()) + ", \"socketType\": " + json(r.socketType())
                         + ", \"level\": " + json(r.level()) + ", \"name\": " + json(r.name())
-                        + ", \"type\": " + json(r.cType()) + ", \"supported\": " + r.supported()
+                        + ", \"type\": " + json(r.cType()) + ", \"access\": " + json(r.access())
+                        + ", \"supported\": " + r.supported()
                         + ", \"default\": " + json(r.value()) + ", \"roundTrip\": " + json(r.roundTrip()) + "}");
             }
         }

@@ -3,6 +3,8 @@ package org.sockets4j.samples;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.sockets4j.Errno;
+import org.sockets4j.option.Access;
+import org.sockets4j.option.Os;
 import org.sockets4j.option.SockOpt;
 import org.sockets4j.option.SocketOptions;
 import picocli.CommandLine.Command;
@@ -18,8 +20,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "tables",
         mixinStandardHelpOptions = true,
-        description = {"Prints the library's tables as Markdown, as README.md shows them:",
-                "the socket options (--options) or the portable error codes (--errors)."})
+        // The first element is the summary `sockets4j --help` lists: whole sentences, which picocli wraps.
+        description = {"Prints the library's tables as Markdown, as README.md shows them: the socket options"
+                + " (--options) or the portable error codes (--errors)."})
 public final class Tables implements Callable<Integer> {
 
     @Spec
@@ -41,25 +44,36 @@ public final class Tables implements Callable<Integer> {
         return 0;
     }
 
-    /** Every option: level, name, C type, access, accepted values, and what it does. */
+    /**
+     * Every option: level, name, C type, what Linux, macOS and Windows do with it (get, set, both, or none: the
+     * per-platform access of the option table), accepted values, and what it does.
+     */
     static String optionTable() {
-        StringBuilder b = new StringBuilder("| level | option | C type | access | values | what it does |\n")
-                .append("|---|---|---|---|---|---|\n");
+        StringBuilder b = new StringBuilder("| level | option | C type |");
+        for (Os os : Os.values()) b.append(' ').append(os.displayName()).append(" |");
+        b.append(" values | what it does |\n|---|---|---|");
+        for (Os ignored : Os.values()) b.append("---|");
+        b.append("---|---|\n");
         for (SockOpt<?> o : SocketOptions.ALL) {
             String level = switch (o.level()) {
                 case IP_BY_FAMILY -> "IPPROTO_IP / IPPROTO_IPV6";
                 default -> o.level().cName();
             };
-            String access = switch (o.access()) {
-                case GET_SET -> "get, set";
-                case GET_ONLY -> "get";
-                case SET_ONLY -> "set";
-            };
             b.append("| ").append(level).append(" | ").append(o.name()).append(" | ").append(o.codec().cType())
-                    .append(" | ").append(access).append(" | ").append(o.rule()).append(" | ")
-                    .append(o.description()).append(" |\n");
+                    .append(" |");
+            for (Os os : Os.values()) b.append(' ').append(access(o.access(os))).append(" |");
+            b.append(' ').append(o.rule()).append(" | ").append(o.description()).append(" |\n");
         }
         return b.toString();
+    }
+
+    private static String access(Access access) {
+        return switch (access) {
+            case GET_SET -> "get, set";
+            case GET_ONLY -> "get";
+            case SET_ONLY -> "set";
+            case NONE -> "none";
+        };
     }
 
     /** Every portable error code with its text, the same on every OS. */

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -71,6 +74,38 @@ class CommandLineTest {
         assertTrue(run.out().startsWith("Usage: sockets4j "), run.out());
         assertTrue(run.out().contains("echo-server"), run.out());
         assertTrue(run.out().contains("echo-client"), run.out());
+    }
+
+    /** The command list shows each command's summary whole, ending its sentence, not cut at a line break. */
+    @Test
+    void helpGivesEveryCommandAWholeSentence() {
+        CliRun run = CliRun.sockets4j("--help");
+        List<String> lines = run.out().lines().toList();
+        int start = lines.indexOf("Commands:");
+        assertTrue(start >= 0, run.out());
+        Map<String, String> summaries = new LinkedHashMap<>();
+        String current = null;
+        for (String line : lines.subList(start + 1, lines.size())) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^  (\\S+)\\s+(.*)$").matcher(line);
+            if (m.matches()) {
+                current = m.group(1);
+                summaries.put(current, m.group(2).strip());
+            } else if (current != null && line.startsWith("   ")) {
+                summaries.put(current, summaries.get(current) + " " + line.strip());
+            }
+        }
+        assertEquals(List.of("echo-server", "echo-client", "capabilities", "tables", "options", "help"),
+                List.copyOf(summaries.keySet()), run.out());
+        summaries.forEach((command, summary) -> {
+            assertTrue(summary.endsWith("."), command + ": '" + summary + "' is cut mid-sentence");
+            assertTrue(Character.isUpperCase(summary.charAt(0)), command + ": " + summary);
+        });
+        for (String command : List.of("echo-server", "echo-client", "capabilities", "tables", "options")) {
+            String own = CliRun.sockets4j(command, "--help").out();
+            for (String sentence : summaries.get(command).split("(?<=\\.) ")) {
+                assertTrue(own.replaceAll("\\s+", " ").contains(sentence), command + "'s help lacks: " + sentence);
+            }
+        }
     }
 
     @ParameterizedTest

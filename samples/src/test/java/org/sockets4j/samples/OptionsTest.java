@@ -35,7 +35,7 @@ class OptionsTest {
 
     private static final boolean LINUX = System.getProperty("os.name").toLowerCase(Locale.ROOT).startsWith("linux");
     private static final Set<String> FIELDS =
-            Set.of("family", "socketType", "level", "name", "type", "supported", "default", "roundTrip");
+            Set.of("family", "socketType", "level", "name", "type", "access", "supported", "default", "roundTrip");
 
     @Test
     void textHasOneAlignedTablePerSocketWithEveryOption() {
@@ -53,7 +53,7 @@ class OptionsTest {
             assertTrue(line.length() > roundTrip && line.charAt(roundTrip - 1) == ' ', "aligned: " + line);
         }
         assertTrue(lines.stream().anyMatch(l -> l.matches("SOL_SOCKET +SO_ERROR +int +get +yes +0 +n/a")), run.out());
-        assertTrue(lines.stream().anyMatch(l -> l.matches("IPPROTO_IP +IP_ADD_MEMBERSHIP .* set +yes\\* +- +n/a")),
+        assertTrue(lines.stream().anyMatch(l -> l.matches("IPPROTO_IP +IP_ADD_MEMBERSHIP .* set +yes +- +n/a")),
                 run.out());
     }
 
@@ -85,8 +85,27 @@ class OptionsTest {
             assertTrue(((String) rcvbuf.get("roundTrip")).startsWith("adjusted: "), rcvbuf.toString());
             int sample = SocketOptions.SO_RCVBUF.sample();
             assertEquals("adjusted: " + 2 * sample, rcvbuf.get("roundTrip"), "Linux doubles SO_RCVBUF");
-            assertEquals("refused: ENOPROTOOPT", row(rows, "SO_SNDLOWAT").get("roundTrip"));
+            assertEquals("get", row(rows, "SO_SNDLOWAT").get("access"), "Linux reads SO_SNDLOWAT, sets none");
+            assertNull(row(rows, "SO_SNDLOWAT").get("roundTrip"));
+            assertEquals("get", row(rows, "IP_HDRINCL").get("access"), "Linux sets IP_HDRINCL on raw sockets only");
         }
+    }
+
+    @Test
+    void linuxInet6DatagramShowsWhatTheKernelDoes() {
+        assumeTrue(LINUX && Family.INET6.isSupported(), "Linux's IPv6 kernel");
+        List<Map<String, Object>> rows = json("--family", "inet6", "--type", "dgram");
+        Map<String, Object> pktinfo = row(rows, "IPV6_PKTINFO");
+        assertEquals("set", pktinfo.get("access"), "sticky IPV6_PKTINFO is set only on Linux");
+        assertEquals(true, pktinfo.get("supported"));
+        assertNull(pktinfo.get("default"));
+        assertEquals("set ok (set only)", pktinfo.get("roundTrip"));
+        for (String name : List.of("IPV6_NEXTHOP", "IPV6_HOPLIMIT")) {
+            assertEquals(false, row(rows, name).get("supported"), name);
+            assertEquals("none", row(rows, name).get("access"), name);
+        }
+        assertEquals("none", row(rows, "TCP_NODELAY").get("access"));
+        assertEquals("set", row(rows, "IPV6_JOIN_GROUP").get("access"));
     }
 
     @Test
