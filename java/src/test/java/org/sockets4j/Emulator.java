@@ -81,6 +81,52 @@ public final class Emulator {
     }
 
     /**
+     * Skips the calling test when the emulator refuses {@code option} on a fresh
+     * socket of its kind where the table says Linux takes it: a get (where the
+     * option is readable) or a set of its typical value (where it is settable)
+     * answered ENOPROTOOPT. For the tests that hold the option table and the
+     * kernel probe against the kernel: under qemu-user the kernel they meet is
+     * the emulator's translation (qemu 7.2 reads IP_RECVTTL, for one, not at all).
+     */
+    static void assumeOptionKnown(SockOpt<?> option) throws Exception {
+        if (!running() || !option.isSupported()) return;
+        boolean refused = false;
+        try (Socket s = OptionsTest.socketFor(option)) {
+            if (option.access().canGet()) refused = refusedBy(() -> s.getOption(option));
+            if (!refused && option.access().canSet() && option.sample() != null) {
+                refused = refusedBy(() -> {
+                    setSample(s, option);
+                    return null;
+                });
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            return; // no socket of its kind here: the test says why
+        }
+        if (refused) {
+            abort(name() + " (qemu-user) answers ENOPROTOOPT for " + option.name() + " on a fresh socket of its kind:"
+                    + " its system-call translation lacks the option (" + NAME + ")");
+        }
+    }
+
+    private static <T> void setSample(Socket s, SockOpt<T> option) throws IOException {
+        s.setOption(option, option.sample());
+    }
+
+    private static boolean refusedBy(Callable<?> call) throws Exception {
+        try {
+            call.call();
+            return false;
+        } catch (IOException e) {
+            return e instanceof NativeError n && n.errno() == Errno.ENOPROTOOPT;
+        }
+    }
+
+    /** Skips the calling test under the emulator, for a check of the kernel's own answer it cannot give. */
+    static void assumeRealKernel(String what) {
+        if (running()) abort(name() + " (qemu-user) " + what + " (" + NAME + ")");
+    }
+
+    /**
      * Skips the calling test when it starts a child JVM and none can start here;
      * see {@link #assumeStarts(String...)}.
      */

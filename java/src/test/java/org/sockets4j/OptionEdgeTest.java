@@ -81,6 +81,7 @@ class OptionEdgeTest {
     @Test
     void theSystemsChoiceOfMulticastInterfaceCanBeSetBack() throws Exception {
         assumeTrue(Family.INET6.isSupported(), "no IPv6 here");
+        Emulator.assumeOptionKnown(SocketOptions.IPV6_MULTICAST_IF);
         try (Socket s = Socket.open(Family.INET6, Type.DGRAM)) {
             NetworkInterface chosen = s.getOption(SocketOptions.IPV6_MULTICAST_IF);
             assertNull(chosen, "a fresh socket leaves the choice to the system");
