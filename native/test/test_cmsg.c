@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "../src/core/cmsg.h"
 #include "../src/core/records.h"
 #include "check.h"
 #include "portable.h"

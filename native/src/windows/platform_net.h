@@ -1,0 +1,48 @@
+/*
+ * What core/options.c and core/cmsg.c need of Winsock beyond the socket
+ * address structs: the IP-level option structs, the WSACMSGHDR macros, which
+ * control messages Winsock sends and receives, and the native number a
+ * refusal of the library's own carries. No code: names only.
+ */
+#ifndef SOCKETS4J_PLATFORM_NET_H
+#define SOCKETS4J_PLATFORM_NET_H
+
+#include <winsock2.h>
+#include <ws2tcpip.h>
+#include <mswsock.h>
+#include <ws2ipdef.h>
+
+#include "platform_sockaddr.h"
+
+/* The library's own refusals carry the WSA number Winsock itself would give (WSAEINVAL, ...). */
+#define S4J_NATIVE_ERROR(name) WSA##name
+
+/* ---- options ---- */
+
+#define S4J_SO_LINGER SO_LINGER /* its fields are u_short: a longer linger is refused, not cut */
+
+/* Winsock's timeouts are DWORD milliseconds, 0 = none, as in Java's own API. */
+#define S4J_TIMEOUT_IN_MILLIS 1
+
+typedef IN6_PKTINFO s4j_in6_pktinfo;
+
+/* No struct ip6_mtuinfo (Winsock has IPV6_MTU instead): S4J_HAVE_IP6_MTUINFO undefined. */
+
+/* ---- control messages ---- */
+
+typedef WSACMSGHDR s4j_cmsghdr;
+#define S4J_CMSG_LEN(n) WSA_CMSG_LEN(n)
+#define S4J_CMSG_SPACE(n) WSA_CMSG_SPACE(n)
+#define S4J_CMSG_DATA(c) ((unsigned char *)WSA_CMSG_DATA(c))
+
+/* IN_PKTINFO is {addr, ifindex}: a sent one's source goes in ipi_addr; a received one has no local address. */
+typedef IN_PKTINFO s4j_in_pktinfo;
+#define S4J_IN_PKTINFO_SOURCE ipi_addr
+
+/*
+ * WSASendMsg documents packet info only: a TTL, TOS, hop limit or traffic class sent
+ * as ancillary data would be dropped without a word, so it is refused instead
+ * (S4J_CMSG_SENDS_HOPS_AND_CLASSES undefined). Nor are the BSD receive types read.
+ */
+
+#endif
