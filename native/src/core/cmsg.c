@@ -23,20 +23,33 @@ static int append(unsigned char *block, size_t room, size_t *used, int level, in
     return 1;
 }
 
+/* A known kind's data as its struct: 1; 0 when the record is too short for it. */
+static int data_of(const struct s4j_record *r, void *rec, size_t size) {
+    if (r->length < (int32_t)size) return 0;
+    memcpy(rec, r->data, size);
+    return 1;
+}
+
 /* One record -> one control message; 0 or a negative s4j_error. */
 static int32_t encode(unsigned char *block, size_t room, size_t *used, const struct s4j_record *r) {
-    int ok;
+    union {
+#ifdef S4J_IN_PKTINFO_SOURCE
+        s4j_in_pktinfo ip;
+#endif
+        s4j_in6_pktinfo ip6;
+        int i;
+    } os;
+    memset(&os, 0, sizeof os);
+    int level, type;
+    size_t size;
     switch (r->kind) {
 #ifdef S4J_IN_PKTINFO_SOURCE
     case S4J_CMSG_IP_PKTINFO: {
-        if (r->length < (int32_t)sizeof(s4j_cmsg_ip_pktinfo)) return s4j_error(S4J_EINVAL, S4J_NATIVE_ERROR(EINVAL));
         s4j_cmsg_ip_pktinfo rec;
-        memcpy(&rec, r->data, sizeof rec);
-        s4j_in_pktinfo pi;
-        memset(&pi, 0, sizeof pi);
-        pi.ipi_ifindex = rec.ifindex;
-        memcpy(&pi.S4J_IN_PKTINFO_SOURCE, rec.local, 4); /* the source to send from */
-        ok = append(block, room, used, IPPROTO_IP, IP_PKTINFO, &pi, sizeof pi);
+        if (!data_of(r, &rec, sizeof rec)) return s4j_error(S4J_EINVAL, S4J_NATIVE_ERROR(EINVAL));
+        os.ip.ipi_ifindex = rec.ifindex;
+        memcpy(&os.ip.S4J_IN_PKTINFO_SOURCE, rec.local, 4); /* the source to send from */
+        level = IPPROTO_IP, type = IP_PKTINFO, size = sizeof os.ip;
         break;
     }
 #endif
@@ -45,36 +58,35 @@ static int32_t encode(unsigned char *block, size_t room, size_t *used, const str
     case S4J_CMSG_IP_TOS:
     case S4J_CMSG_IPV6_HOPLIMIT:
     case S4J_CMSG_IPV6_TCLASS: {
-        if (r->length < (int32_t)sizeof(s4j_cmsg_int)) return s4j_error(S4J_EINVAL, S4J_NATIVE_ERROR(EINVAL));
         s4j_cmsg_int rec;
-        memcpy(&rec, r->data, sizeof rec);
-        int v = rec.value;
-        int level = r->kind <= S4J_CMSG_IP_TOS ? IPPROTO_IP : IPPROTO_IPV6;
-        int type = r->kind == S4J_CMSG_IP_TTL ? IP_TTL
-                 : r->kind == S4J_CMSG_IP_TOS ? IP_TOS
+        if (!data_of(r, &rec, sizeof rec)) return s4j_error(S4J_EINVAL, S4J_NATIVE_ERROR(EINVAL));
+        os.i = rec.value;
+        level = r->kind <= S4J_CMSG_IP_TOS ? IPPROTO_IP : IPPROTO_IPV6;
+        type = r->kind == S4J_CMSG_IP_TTL ? IP_TTL
+             : r->kind == S4J_CMSG_IP_TOS ? IP_TOS
 #ifdef IPV6_HOPLIMIT
-                 : r->kind == S4J_CMSG_IPV6_HOPLIMIT ? IPV6_HOPLIMIT
+             : r->kind == S4J_CMSG_IPV6_HOPLIMIT ? IPV6_HOPLIMIT
 #endif
-                                                     : IPV6_TCLASS;
-        ok = append(block, room, used, level, type, &v, sizeof v);
+                                                 : IPV6_TCLASS;
+        size = sizeof os.i;
         break;
     }
 #endif
     case S4J_CMSG_IPV6_PKTINFO: {
-        if (r->length < (int32_t)sizeof(s4j_cmsg_ipv6_pktinfo)) return s4j_error(S4J_EINVAL, S4J_NATIVE_ERROR(EINVAL));
         s4j_cmsg_ipv6_pktinfo rec;
-        memcpy(&rec, r->data, sizeof rec);
-        s4j_in6_pktinfo pi;
-        memset(&pi, 0, sizeof pi);
-        pi.ipi6_ifindex = rec.ifindex;
-        memcpy(&pi.ipi6_addr, rec.address, 16);
-        ok = append(block, room, used, IPPROTO_IPV6, IPV6_PKTINFO, &pi, sizeof pi);
+        if (!data_of(r, &rec, sizeof rec)) return s4j_error(S4J_EINVAL, S4J_NATIVE_ERROR(EINVAL));
+        os.ip6.ipi6_ifindex = rec.ifindex;
+        memcpy(&os.ip6.ipi6_addr, rec.address, 16);
+        level = IPPROTO_IPV6, type = IPV6_PKTINFO, size = sizeof os.ip6;
         break;
     }
-    case S4J_CMSG_RAW: ok = append(block, room, used, r->level, r->type, r->data, (size_t)r->length); break;
+    case S4J_CMSG_RAW:
+        return append(block, room, used, r->level, r->type, r->data, (size_t)r->length)
+                   ? 0
+                   : s4j_error(S4J_ENOBUFS, S4J_NATIVE_ERROR(ENOBUFS));
     default: return s4j_unsupported();
     }
-    return ok ? 0 : s4j_error(S4J_ENOBUFS, S4J_NATIVE_ERROR(ENOBUFS));
+    return append(block, room, used, level, type, &os, size) ? 0 : s4j_error(S4J_ENOBUFS, S4J_NATIVE_ERROR(ENOBUFS));
 }
 
 int32_t s4j_records_to_control(const void *control, int32_t control_len, void *block, size_t room,

@@ -106,15 +106,20 @@ static int32_t interface_of(const s4j_address *a, uint32_t ifindex, struct in_ad
     return 0;
 }
 
+/* An IP address with no port, scope or flow, in the layout. */
+static void address_of(int family, const void *bytes, uint16_t length, s4j_address *out) {
+    memset(out, 0, sizeof *out);
+    out->family = (uint8_t)family;
+    out->length = length;
+    memcpy(out->data, bytes, length);
+}
+
 int32_t s4j_option_get_multicast_if4(s4j_handle h, s4j_address *address) {
     struct in_addr in;
     memset(&in, 0, sizeof in);
     int32_t r = get(h, IPPROTO_IP, IP_MULTICAST_IF, &in, (int32_t)sizeof in);
     if (r < 0) return r;
-    memset(address, 0, sizeof *address);
-    address->family = S4J_AF_INET;
-    address->length = 4;
-    memcpy(address->data, &in, 4);
+    address_of(S4J_AF_INET, &in, 4, address);
     return 0;
 }
 
@@ -182,55 +187,52 @@ static int32_t join_by_index(s4j_handle h, int level, int name, const s4j_addres
 int32_t s4j_option_set_membership(s4j_handle h, int level, int name, int kind, const s4j_address *group,
                                   const s4j_address *source, const s4j_address *interface_address,
                                   uint32_t ifindex) {
+    union {
+        struct ip_mreq mreq;
+        struct ip_mreq_source mreq_source; /* field order differs between Linux and the BSDs/Windows: by name only */
+        struct ipv6_mreq ipv6_mreq;
+        struct group_req group;
+        struct group_source_req group_source;
+    } u;
+    memset(&u, 0, sizeof u);
+    size_t size;
+    int32_t e = 0;
     switch (kind) {
-    case S4J_MREQ: {
+    case S4J_MREQ:
 #if S4J_IPV4_JOIN_BY_INDEX != S4J_JOIN_BY_INDEX_MREQ
         if (ifindex != 0) return join_by_index(h, level, name, group, interface_address, ifindex);
 #endif
-        struct ip_mreq m;
-        memset(&m, 0, sizeof m);
-        in_addr_of(group, &m.imr_multiaddr);
-        int32_t e = interface_of(interface_address, ifindex, &m.imr_interface);
-        if (e < 0) return e;
-        return s4j_option_set_bytes(h, level, name, &m, (int32_t)sizeof m);
-    }
-    case S4J_MREQ_SOURCE: {
-        /* Field order differs between Linux and the BSDs/Windows: by name only. */
-        struct ip_mreq_source m;
-        memset(&m, 0, sizeof m);
-        in_addr_of(group, &m.imr_multiaddr);
-        in_addr_of(source, &m.imr_sourceaddr);
-        int32_t e = interface_of(interface_address, ifindex, &m.imr_interface);
-        if (e < 0) return e;
-        return s4j_option_set_bytes(h, level, name, &m, (int32_t)sizeof m);
-    }
-    case S4J_IPV6_MREQ: {
-        struct ipv6_mreq m;
-        memset(&m, 0, sizeof m);
+        in_addr_of(group, &u.mreq.imr_multiaddr);
+        e = interface_of(interface_address, ifindex, &u.mreq.imr_interface);
+        size = sizeof u.mreq;
+        break;
+    case S4J_MREQ_SOURCE:
+        in_addr_of(group, &u.mreq_source.imr_multiaddr);
+        in_addr_of(source, &u.mreq_source.imr_sourceaddr);
+        e = interface_of(interface_address, ifindex, &u.mreq_source.imr_interface);
+        size = sizeof u.mreq_source;
+        break;
+    case S4J_IPV6_MREQ:
         if (group->family != S4J_AF_INET6) return invalid();
-        memcpy(&m.ipv6mr_multiaddr, group->data, 16);
-        m.ipv6mr_interface = ifindex;
-        return s4j_option_set_bytes(h, level, name, &m, (int32_t)sizeof m);
-    }
-    case S4J_GROUP_REQ: {
-        struct group_req g;
-        memset(&g, 0, sizeof g);
-        g.gr_interface = ifindex;
-        int32_t e = to_storage(group, &g.gr_group);
-        if (e < 0) return e;
-        return s4j_option_set_bytes(h, level, name, &g, (int32_t)sizeof g);
-    }
-    case S4J_GROUP_SOURCE_REQ: {
-        struct group_source_req g;
-        memset(&g, 0, sizeof g);
-        g.gsr_interface = ifindex;
-        int32_t e = to_storage(group, &g.gsr_group);
-        if (e == 0) e = to_storage(source, &g.gsr_source);
-        if (e < 0) return e;
-        return s4j_option_set_bytes(h, level, name, &g, (int32_t)sizeof g);
-    }
+        memcpy(&u.ipv6_mreq.ipv6mr_multiaddr, group->data, 16);
+        u.ipv6_mreq.ipv6mr_interface = ifindex;
+        size = sizeof u.ipv6_mreq;
+        break;
+    case S4J_GROUP_REQ:
+        u.group.gr_interface = ifindex;
+        e = to_storage(group, &u.group.gr_group);
+        size = sizeof u.group;
+        break;
+    case S4J_GROUP_SOURCE_REQ:
+        u.group_source.gsr_interface = ifindex;
+        e = to_storage(group, &u.group_source.gsr_group);
+        if (e == 0) e = to_storage(source, &u.group_source.gsr_source);
+        size = sizeof u.group_source;
+        break;
     default: return invalid();
     }
+    if (e < 0) return e;
+    return s4j_option_set_bytes(h, level, name, &u, (int32_t)size);
 }
 
 int32_t s4j_option_get_sockaddr(s4j_handle h, int level, int name, s4j_address *address) {
@@ -255,10 +257,7 @@ int32_t s4j_option_get_pktinfo6(s4j_handle h, int name, s4j_address *source, uin
     memset(&pi, 0, sizeof pi);
     int32_t r = get(h, IPPROTO_IPV6, name, &pi, (int32_t)sizeof pi);
     if (r < 0) return r;
-    memset(source, 0, sizeof *source);
-    source->family = S4J_AF_INET6;
-    source->length = 16;
-    memcpy(source->data, &pi.ipi6_addr, 16);
+    address_of(S4J_AF_INET6, &pi.ipi6_addr, 16, source);
     *ifindex = (uint32_t)pi.ipi6_ifindex;
     return 0;
 }

@@ -10,6 +10,7 @@
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <sys/time.h>
+#include <sys/uio.h>
 
 #include "platform_sockaddr.h"
 
@@ -31,6 +32,22 @@ typedef struct in6_pktinfo s4j_in6_pktinfo;
 
 /* IPV6_PATHMTU answers (getsockopt) and reports (cmsg) a struct ip6_mtuinfo. */
 #define S4J_HAVE_IP6_MTUINFO 1
+
+/* ---- scatter/gather ---- */
+
+/* One buffer of the OS's scatter/gather list, and its fields. */
+typedef struct iovec s4j_os_buffer;
+#define S4J_OS_BUFFER_BASE iov_base
+#define S4J_OS_BUFFER_LENGTH iov_len
+
+/* The OS's message header of sendmsg/recvmsg, and its fields. */
+typedef struct msghdr s4j_os_msghdr;
+#define S4J_MSG_BUFFERS msg_iov
+#define S4J_MSG_BUFFER_COUNT msg_iovlen
+#define S4J_MSG_NAME msg_name
+#define S4J_MSG_NAMELEN msg_namelen
+#define S4J_MSG_CONTROL msg_control
+#define S4J_MSG_CONTROLLEN msg_controllen
 
 /* ---- control messages ---- */
 

@@ -28,6 +28,22 @@ typedef IN6_PKTINFO s4j_in6_pktinfo;
 
 /* No struct ip6_mtuinfo (Winsock has IPV6_MTU instead): S4J_HAVE_IP6_MTUINFO undefined. */
 
+/* ---- scatter/gather ---- */
+
+/* One buffer of the OS's scatter/gather list, and its fields. */
+typedef WSABUF s4j_os_buffer;
+#define S4J_OS_BUFFER_BASE buf
+#define S4J_OS_BUFFER_LENGTH len
+
+/* The OS's message header of sendmsg/recvmsg, and its fields. */
+typedef WSAMSG s4j_os_msghdr;
+#define S4J_MSG_BUFFERS lpBuffers
+#define S4J_MSG_BUFFER_COUNT dwBufferCount
+#define S4J_MSG_NAME name
+#define S4J_MSG_NAMELEN namelen
+#define S4J_MSG_CONTROL Control.buf
+#define S4J_MSG_CONTROLLEN Control.len
+
 /* ---- control messages ---- */
 
 typedef WSACMSGHDR s4j_cmsghdr;
