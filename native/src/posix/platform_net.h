@@ -1,6 +1,6 @@
 /*
- * What core/options.c and core/cmsg.c need of POSIX systems beyond the socket
- * address structs: the IP-level option structs, the cmsghdr macros, which
+ * What core/options.c, core/cmsg.c and core/msghdr.c need of POSIX systems beyond the socket
+ * address structs: the IP-level option structs, msghdr and iovec, the cmsghdr macros, which
  * control messages this stack sends and receives, and the native number a
  * refusal of the library's own carries. No code: names only.
  */

@@ -1,6 +1,6 @@
 /*
- * What core/options.c and core/cmsg.c need of Winsock beyond the socket
- * address structs: the IP-level option structs, the WSACMSGHDR macros, which
+ * What core/options.c, core/cmsg.c and core/msghdr.c need of Winsock beyond the socket
+ * address structs: the IP-level option structs, WSAMSG and WSABUF, the WSACMSGHDR macros, which
  * control messages Winsock sends and receives, and the native number a
  * refusal of the library's own carries. No code: names only.
  */
