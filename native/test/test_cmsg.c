@@ -4,13 +4,16 @@
  * a header or longer than what remains ends the walk with CTRUNC, never a read
  * or write outside the block or the record buffer. On POSIX, descriptors a peer
  * passed (SCM_RIGHTS) are closed, whether or not the walk had room for them.
+ * The other direction (s4j_records_to_control) builds blocks the walk reads back.
  */
 #include <stdint.h>
 #include <string.h>
 
+#include "../src/core/cmsg.h"
 #include "../src/core/records.h"
 #include "check.h"
 #include "portable.h"
+#include "sockets4j/errors.h"
 #include "sockets4j/message.h"
 
 #ifdef _WIN32
@@ -169,11 +172,93 @@ static void passed_descriptors_are_closed(void) {
 }
 #endif
 
+/* Records -> a control block -> records again: the known kinds keep their values. */
+static void records_become_control_messages_and_back(void) {
+    unsigned char recs[256];
+    int32_t len = 0;
+    s4j_cmsg_ipv6_pktinfo six;
+    memset(&six, 0, sizeof six);
+    six.ifindex = 3;
+    six.address[15] = 1; /* ::1 */
+    CHECK_EQ(s4j_record_put(recs, sizeof recs, &len, S4J_CMSG_IPV6_PKTINFO, 0, 0, &six, sizeof six), 1);
+    CHECK_EQ(s4j_record_put(recs, sizeof recs, &len, S4J_CMSG_RAW, 1234, 5, "xyz", 3), 1);
+    size_t used = 0;
+    CHECK_EQ(s4j_records_to_control(recs, len, block.bytes, sizeof block.bytes, &used), 0);
+    CHECK_EQ(used, T_CMSG_SPACE(sizeof(struct in6_pktinfo)) + T_CMSG_SPACE(3));
+    block_len = used;
+    t_cmsghdr *first = (t_cmsghdr *)block.bytes;
+    CHECK_EQ(first->cmsg_level, IPPROTO_IPV6);
+    CHECK_EQ(first->cmsg_type, IPV6_PKTINFO);
+    int32_t back;
+    CHECK_EQ(walk(256, &back), 0);
+    struct s4j_record r;
+    int32_t off = 0;
+    CHECK_EQ(s4j_record_next(records + GUARD, back, &off, &r), 1);
+    CHECK_EQ(r.kind, S4J_CMSG_IPV6_PKTINFO);
+    CHECK_EQ(r.length, (int32_t)sizeof(s4j_cmsg_ipv6_pktinfo));
+    s4j_cmsg_ipv6_pktinfo got;
+    memcpy(&got, r.data, sizeof got);
+    CHECK_EQ(got.ifindex, 3u);
+    CHECK(memcmp(got.address, six.address, 16) == 0);
+    CHECK_EQ(s4j_record_next(records + GUARD, back, &off, &r), 1);
+    CHECK(r.kind == S4J_CMSG_RAW && r.level == 1234 && r.type == 5 && r.length == 3);
+
+    /* a hop limit: sent where the OS carries one, refused as unsupported where it would be dropped */
+    len = 0;
+    s4j_cmsg_int hops = {9};
+    CHECK_EQ(s4j_record_put(recs, sizeof recs, &len, S4J_CMSG_IPV6_HOPLIMIT, 0, 0, &hops, sizeof hops), 1);
+    int32_t sent = s4j_records_to_control(recs, len, block.bytes, sizeof block.bytes, &used);
+#ifdef _WIN32
+    CHECK_EQ(s4j_error_portable(sent), S4J_ENOSYS);
+#else
+    CHECK_EQ(sent, 0);
+    block_len = used;
+    CHECK_EQ(walk(256, &back), 0);
+    off = 0;
+    CHECK_EQ(s4j_record_next(records + GUARD, back, &off, &r), 1);
+    CHECK_EQ(r.kind, S4J_CMSG_IPV6_HOPLIMIT);
+    s4j_cmsg_int v;
+    memcpy(&v, r.data, sizeof v);
+    CHECK_EQ(v.value, 9);
+#endif
+}
+
+static void records_that_cannot_be_sent_are_refused(void) {
+    unsigned char recs[256];
+    int32_t len = 0;
+    size_t used = 0;
+    /* a known kind shorter than its struct */
+    CHECK_EQ(s4j_record_put(recs, sizeof recs, &len, S4J_CMSG_IPV6_PKTINFO, 0, 0, "short", 5), 1);
+    CHECK_EQ(s4j_error_portable(s4j_records_to_control(recs, len, block.bytes, sizeof block.bytes, &used)),
+             S4J_EINVAL);
+    /* a kind no one knows */
+    len = 0;
+    CHECK_EQ(s4j_record_put(recs, sizeof recs, &len, 99, 0, 0, "", 0), 1);
+    CHECK_EQ(s4j_error_portable(s4j_records_to_control(recs, len, block.bytes, sizeof block.bytes, &used)),
+             S4J_ENOSYS);
+    /* malformed records: a length past the end */
+    int32_t bad[4] = {S4J_CMSG_RAW, 0, 0, 1000};
+    CHECK_EQ(s4j_error_portable(s4j_records_to_control(bad, sizeof bad, block.bytes, sizeof block.bytes, &used)),
+             S4J_EINVAL);
+    /* more than the block holds: ENOBUFS, nothing written past the room */
+    len = 0;
+    CHECK_EQ(s4j_record_put(recs, sizeof recs, &len, S4J_CMSG_RAW, 1, 2, recs, 100), 1);
+    memset(block.bytes, 0xa5, sizeof block.bytes);
+    size_t room = T_CMSG_SPACE(100) - 1;
+    CHECK_EQ(s4j_error_portable(s4j_records_to_control(recs, len, block.bytes, room, &used)), S4J_ENOBUFS);
+    for (size_t i = room; i < sizeof block.bytes; i++) CHECK_EQ(block.bytes[i], 0xa5);
+    /* no records, no block */
+    CHECK_EQ(s4j_records_to_control(recs, 0, block.bytes, sizeof block.bytes, &used), 0);
+    CHECK_EQ(used, 0u);
+}
+
 int main(void) {
     well_formed_blocks_become_records();
     a_length_shorter_than_a_header_stops_the_walk();
     a_length_past_the_block_stops_the_walk();
     no_room_is_ctrunc_and_stays_inside();
+    records_become_control_messages_and_back();
+    records_that_cannot_be_sent_are_refused();
 #ifndef _WIN32
     passed_descriptors_are_closed();
 #endif

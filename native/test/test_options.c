@@ -65,6 +65,11 @@ static void bytes_and_multicast_interface(void) {
     }
     CHECK_EQ(s4j_error_portable(s4j_option_set_membership(s, IPPROTO_IP, IP_ADD_MEMBERSHIP, 99, &lo, NULL, NULL, 0)),
              S4J_EINVAL);
+    /* IPv6 requests refuse an IPv4 address before any call */
+    CHECK_EQ(s4j_error_portable(
+                 s4j_option_set_membership(s, IPPROTO_IPV6, IPV6_JOIN_GROUP, S4J_IPV6_MREQ, &lo, NULL, NULL, 0)),
+             S4J_EINVAL);
+    CHECK_EQ(s4j_error_portable(s4j_option_set_pktinfo6(s, IPV6_PKTINFO, &lo, 0)), S4J_EINVAL);
     s4j_socket_close(s);
 }
 

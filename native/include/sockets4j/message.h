@@ -11,16 +11,19 @@
  *   int32 length bytes of data
  *   data, then zero padding to a multiple of 4
  *
- * Data of the known kinds (native byte order):
- *   S4J_CMSG_IP_PKTINFO     u32 ifindex, u8 destination[4], u8 local[4] (spec_dst; zero when unknown)
- *   S4J_CMSG_IP_TTL         i32          S4J_CMSG_IP_TOS       i32
- *   S4J_CMSG_IPV6_PKTINFO   u32 ifindex, u8 address[16]
- *   S4J_CMSG_IPV6_HOPLIMIT  i32          S4J_CMSG_IPV6_TCLASS  i32
- *   S4J_CMSG_IPV6_PATHMTU   u32 mtu, then the destination in the address layout (128 bytes)
+ * Data of the known kinds (native byte order): the structs below, whose sizes
+ * and field offsets Java reads from the constants table (S4J_CMSG_*_SIZE, the
+ * field offsets named after them), so the layout is written down here only.
+ *   S4J_CMSG_IP_PKTINFO     s4j_cmsg_ip_pktinfo (local is spec_dst; zero when unknown)
+ *   S4J_CMSG_IP_TTL, S4J_CMSG_IP_TOS, S4J_CMSG_IPV6_HOPLIMIT, S4J_CMSG_IPV6_TCLASS
+ *                           s4j_cmsg_int
+ *   S4J_CMSG_IPV6_PKTINFO   s4j_cmsg_ipv6_pktinfo
+ *   S4J_CMSG_IPV6_PATHMTU   s4j_cmsg_ipv6_pathmtu (the destination in the address layout)
  */
 #ifndef SOCKETS4J_MESSAGE_H
 #define SOCKETS4J_MESSAGE_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "sockets4j/address.h"
@@ -38,6 +41,60 @@ enum s4j_cmsg_kind {
 };
 
 #define S4J_CMSG_HEADER 16
+
+/* A record's header; its data follows. */
+typedef struct s4j_cmsg_header {
+    int32_t kind;
+    int32_t level;
+    int32_t type;
+    int32_t length;
+} s4j_cmsg_header;
+
+_Static_assert(sizeof(s4j_cmsg_header) == S4J_CMSG_HEADER, "s4j_cmsg_header layout");
+_Static_assert(offsetof(s4j_cmsg_header, kind) == 0, "s4j_cmsg_header.kind");
+_Static_assert(offsetof(s4j_cmsg_header, level) == 4, "s4j_cmsg_header.level");
+_Static_assert(offsetof(s4j_cmsg_header, type) == 8, "s4j_cmsg_header.type");
+_Static_assert(offsetof(s4j_cmsg_header, length) == 12, "s4j_cmsg_header.length");
+
+/* IP_PKTINFO, and BSD's IP_RECVDSTADDR (destination alone). */
+typedef struct s4j_cmsg_ip_pktinfo {
+    uint32_t ifindex;
+    uint8_t destination[4]; /* network order */
+    uint8_t local[4];       /* the source to send from; received: spec_dst, zero when unknown */
+} s4j_cmsg_ip_pktinfo;
+
+_Static_assert(sizeof(s4j_cmsg_ip_pktinfo) == 12, "s4j_cmsg_ip_pktinfo layout");
+_Static_assert(offsetof(s4j_cmsg_ip_pktinfo, ifindex) == 0, "s4j_cmsg_ip_pktinfo.ifindex");
+_Static_assert(offsetof(s4j_cmsg_ip_pktinfo, destination) == 4, "s4j_cmsg_ip_pktinfo.destination");
+_Static_assert(offsetof(s4j_cmsg_ip_pktinfo, local) == 8, "s4j_cmsg_ip_pktinfo.local");
+
+/* A TTL, TOS, hop limit or traffic class, however wide the OS's own is. */
+typedef struct s4j_cmsg_int {
+    int32_t value;
+} s4j_cmsg_int;
+
+_Static_assert(sizeof(s4j_cmsg_int) == 4, "s4j_cmsg_int layout");
+_Static_assert(offsetof(s4j_cmsg_int, value) == 0, "s4j_cmsg_int.value");
+
+/* IPV6_PKTINFO. */
+typedef struct s4j_cmsg_ipv6_pktinfo {
+    uint32_t ifindex;
+    uint8_t address[16]; /* received: the destination; sent: the source */
+} s4j_cmsg_ipv6_pktinfo;
+
+_Static_assert(sizeof(s4j_cmsg_ipv6_pktinfo) == 20, "s4j_cmsg_ipv6_pktinfo layout");
+_Static_assert(offsetof(s4j_cmsg_ipv6_pktinfo, ifindex) == 0, "s4j_cmsg_ipv6_pktinfo.ifindex");
+_Static_assert(offsetof(s4j_cmsg_ipv6_pktinfo, address) == 4, "s4j_cmsg_ipv6_pktinfo.address");
+
+/* IPV6_PATHMTU: ip6_mtuinfo. */
+typedef struct s4j_cmsg_ipv6_pathmtu {
+    uint32_t mtu;
+    s4j_address destination;
+} s4j_cmsg_ipv6_pathmtu;
+
+_Static_assert(sizeof(s4j_cmsg_ipv6_pathmtu) == 4 + S4J_ADDRESS_SIZE, "s4j_cmsg_ipv6_pathmtu layout");
+_Static_assert(offsetof(s4j_cmsg_ipv6_pathmtu, mtu) == 0, "s4j_cmsg_ipv6_pathmtu.mtu");
+_Static_assert(offsetof(s4j_cmsg_ipv6_pathmtu, destination) == 4, "s4j_cmsg_ipv6_pathmtu.destination");
 
 /* Output flags of recvmsg, portable. */
 #define S4J_MSG_OUT_TRUNC 1  /* the datagram was longer than the buffers */

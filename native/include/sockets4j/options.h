@@ -1,9 +1,10 @@
 /*
- * getsockopt/setsockopt, one function per C type that crosses. Each backend
- * fills the OS's struct field by field (Windows' DWORD milliseconds and
- * u_short linger, macOS's SO_LINGER_SEC, 1-byte BOOL results), so Java sees
- * one value type per option on every OS. Levels and names are the platform's
- * numbers, which Java learns from constants.h by name.
+ * getsockopt/setsockopt, one function per C type that crosses. The backend
+ * makes the OS call, an option as bytes (s4j_option_get_bytes/set_bytes); the
+ * core fills the OS's struct field by field around it (Windows' DWORD
+ * milliseconds and u_short linger, macOS's SO_LINGER_SEC, 1-byte BOOL results),
+ * so Java sees one value type per option on every OS. Levels and names are the
+ * platform's numbers, which Java learns from constants.h by name.
  */
 #ifndef SOCKETS4J_OPTIONS_H
 #define SOCKETS4J_OPTIONS_H
@@ -25,7 +26,10 @@ int32_t s4j_option_set_linger(s4j_handle h, int32_t on, int32_t seconds);
 int32_t s4j_option_get_timeout(s4j_handle h, int name, int64_t *millis);
 int32_t s4j_option_set_timeout(s4j_handle h, int name, int64_t millis);
 
-/* Any option as bytes (IP_OPTIONS, and the raw escape hatch). *len: in, room; out, bytes written. */
+/*
+ * Any option as bytes (IP_OPTIONS, and the raw escape hatch): the backend's OS call, which every
+ * typed one below goes through. *len: in, room; out, bytes written.
+ */
 int32_t s4j_option_get_bytes(s4j_handle h, int level, int name, void *buf, int32_t *len);
 int32_t s4j_option_set_bytes(s4j_handle h, int level, int name, const void *buf, int32_t len);
 

@@ -4,6 +4,7 @@
  */
 #include "sockets4j/constants.h"
 
+#include <stddef.h>
 #include <string.h>
 
 #include "platform_constants.h"
@@ -28,6 +29,27 @@ static const struct s4j_named_constant portable[] = {
     {"S4J_INTERFACE_NAME_MAX", S4J_INTERFACE_NAME_MAX},
     {"S4J_IOV_MAX", S4J_IOV_MAX},
     {"S4J_CMSG_HEADER", S4J_CMSG_HEADER},
+    /* message.h's record layouts: each struct's size and its fields' offsets */
+#define S4J_LAYOUT_SIZE(name, type) {name, (int32_t)sizeof(type)},
+#define S4J_LAYOUT_FIELD(name, type, field) {name, (int32_t)offsetof(type, field)},
+    S4J_LAYOUT_FIELD("S4J_CMSG_HEADER_KIND", s4j_cmsg_header, kind)
+    S4J_LAYOUT_FIELD("S4J_CMSG_HEADER_LEVEL", s4j_cmsg_header, level)
+    S4J_LAYOUT_FIELD("S4J_CMSG_HEADER_TYPE", s4j_cmsg_header, type)
+    S4J_LAYOUT_FIELD("S4J_CMSG_HEADER_LENGTH", s4j_cmsg_header, length)
+    S4J_LAYOUT_SIZE("S4J_CMSG_IP_PKTINFO_SIZE", s4j_cmsg_ip_pktinfo)
+    S4J_LAYOUT_FIELD("S4J_CMSG_IP_PKTINFO_IFINDEX", s4j_cmsg_ip_pktinfo, ifindex)
+    S4J_LAYOUT_FIELD("S4J_CMSG_IP_PKTINFO_DESTINATION", s4j_cmsg_ip_pktinfo, destination)
+    S4J_LAYOUT_FIELD("S4J_CMSG_IP_PKTINFO_LOCAL", s4j_cmsg_ip_pktinfo, local)
+    S4J_LAYOUT_SIZE("S4J_CMSG_INT_SIZE", s4j_cmsg_int)
+    S4J_LAYOUT_FIELD("S4J_CMSG_INT_VALUE", s4j_cmsg_int, value)
+    S4J_LAYOUT_SIZE("S4J_CMSG_IPV6_PKTINFO_SIZE", s4j_cmsg_ipv6_pktinfo)
+    S4J_LAYOUT_FIELD("S4J_CMSG_IPV6_PKTINFO_IFINDEX", s4j_cmsg_ipv6_pktinfo, ifindex)
+    S4J_LAYOUT_FIELD("S4J_CMSG_IPV6_PKTINFO_ADDRESS", s4j_cmsg_ipv6_pktinfo, address)
+    S4J_LAYOUT_SIZE("S4J_CMSG_IPV6_PATHMTU_SIZE", s4j_cmsg_ipv6_pathmtu)
+    S4J_LAYOUT_FIELD("S4J_CMSG_IPV6_PATHMTU_MTU", s4j_cmsg_ipv6_pathmtu, mtu)
+    S4J_LAYOUT_FIELD("S4J_CMSG_IPV6_PATHMTU_DESTINATION", s4j_cmsg_ipv6_pathmtu, destination)
+#undef S4J_LAYOUT_SIZE
+#undef S4J_LAYOUT_FIELD
     {"S4J_CMSG_RAW", S4J_CMSG_RAW},
     {"S4J_CMSG_IP_PKTINFO", S4J_CMSG_IP_PKTINFO},
     {"S4J_CMSG_IP_TTL", S4J_CMSG_IP_TTL},

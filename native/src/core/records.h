@@ -17,12 +17,4 @@ int s4j_record_next(const void *buf, int32_t len, int32_t *offset, struct s4j_re
 int s4j_record_put(void *out, int32_t room, int32_t *used, int32_t kind, int32_t level, int32_t type,
                    const void *data, int32_t length);
 
-/*
- * The control block that recvmsg filled (block_len bytes of the OS's cmsg headers)
- * -> records appended at *used. Each backend implements it, since the layout is the
- * OS's; it makes no OS call, so a test can feed it a block built by hand.
- * Returns S4J_MSG_OUT_CTRUNC when it had to stop (no room), else 0.
- */
-int32_t s4j_control_to_records(const void *block, size_t block_len, void *out, int32_t room, int32_t *used);
-
 #endif

@@ -13,12 +13,6 @@
 #include "../core/socketpair.h"
 #include "posix.h"
 
-#ifdef MSG_NOSIGNAL
-#define S4J_SEND_FLAGS MSG_NOSIGNAL
-#else
-#define S4J_SEND_FLAGS 0 /* SO_NOSIGPIPE is set on every socket instead */
-#endif
-
 static int32_t set_cloexec_nosigpipe(int fd) {
 #ifndef S4J_HAVE_SOCK_CLOEXEC
     if (fcntl(fd, F_SETFD, FD_CLOEXEC) == -1) return s4j_last_error();
