@@ -1,8 +1,10 @@
 # shellcheck shell=bash
 # Shared by the legs in ci/cross.d/ (sourced, not run). A leg builds one classifier with
-# CMake into target/cross/<classifier>/, runs what can run here, and prints, as its
-# last line on stdout, the one line ci/cross puts into its table:
+# CMake into target/cross/<classifier>/, runs what can run here, records what it found in
+# key=value pairs (leg_set, leg_counts; the keys are listed in ci/reports.py) and ends its stdout
+# with leg_report's two lines: the human one and the record ci/cross reads,
 #   <classifier>: build yes|no; ctest N run, N passed, N failed, N skipped (reasons); <notes>...
+#   S4J_LEG classifier=<classifier> build=yes ctest_run=N ctest_passed=N ... 'note=...'
 # and exits non-zero if anything failed. Logs stay in target/cross/<classifier>/*.log.
 set -euo pipefail
 
@@ -11,6 +13,22 @@ S4J_CROSS_OUT="${S4J_CROSS_OUT:-$S4J_ROOT/target/cross}"
 cd "$S4J_ROOT"
 
 say() { echo "[${LEG:-cross}] $*" >&2; }
+
+# ---- the leg's record --------------------------------------------------------------------
+S4J_REPORTS=(python3 "$S4J_ROOT/ci/reports.py")   # the one reader of JUnit XML and JNI warnings
+leg_record=()
+leg_set() { # KEY VALUE: one pair of the record (note= and *_problem= may repeat)
+  leg_record+=("$1=${2//$'\n'/ }")
+}
+leg_counts() { # STEP [--log LOG] REPORT|DIR...: STEP's counts from JUnit XML; returns 1 if there are none
+  local out rc=0 line
+  out="$("${S4J_REPORTS[@]}" counts "$@")" || rc=$?
+  while IFS= read -r line; do [[ -z "$line" ]] || leg_record+=("$line"); done <<<"$out"
+  return "$rc"
+}
+leg_report() { # the leg's two closing lines on stdout (the human one, then S4J_LEG ...)
+  "${S4J_REPORTS[@]}" leg "classifier=$LEG" "${leg_record[@]}"
+}
 
 # need_debs PROBE:PACKAGE...  installs each Debian package whose probe is missing: a command,
 # an absolute path that must exist, or py.MODULE (a module python3 must import).
@@ -67,10 +85,10 @@ configure_and_build() {
   fi
 }
 
-# run_ctest DIR [ctest args...]: runs ctest, writes DIR/ctest.log and DIR/ctest.xml (JUnit),
-# prints "N run, N passed, N failed, N skipped (reasons)"; returns 1 if a test failed.
+# run_ctest DIR STEP [ctest args...]: runs ctest, writes DIR/ctest.log and DIR/ctest.xml (JUnit),
+# puts its counts into the record as STEP_* (skips with their reasons); returns 1 if a test failed.
 run_ctest() {
-  local dir="$1"; shift
+  local dir="$1" step="$2"; shift 2
   local rc=0
   ctest --test-dir "$dir" --output-on-failure --timeout 300 --output-junit "$dir/ctest.xml" "$@" \
     >"$dir/ctest.log" 2>&1 || rc=$?
@@ -78,33 +96,7 @@ run_ctest() {
     say "ctest failed (${dir#"$S4J_ROOT"/}/ctest.log):"
     grep -E -B2 -A12 'Failed|\*\*\*' "$dir/ctest.log" | head -n 40 >&2 || true
   fi
-  python3 - "$dir/ctest.xml" <<'PY'
-import sys
-import xml.etree.ElementTree as ET
-try:
-    root = ET.parse(sys.argv[1]).getroot()
-except (OSError, ET.ParseError) as e:
-    print(f"0 run, 0 passed, 0 failed, 0 skipped (no ctest results: {e.__class__.__name__})")
-    sys.exit(0)
-run = passed = failed = skipped = 0
-reasons = []
-for case in root.iter("testcase"):
-    run += 1
-    status = case.get("status", "")
-    skip = case.find("skipped")
-    if status in ("notrun", "disabled") or skip is not None:
-        skipped += 1
-        why = (skip.get("message") if skip is not None else None) or status
-        out = case.findtext("system-out") or ""
-        hint = [l.strip() for l in out.splitlines() if "skip" in l.lower()]
-        reasons.append(f'{case.get("name")}: {hint[-1] if hint else why}')
-    elif status == "fail" or case.find("failure") is not None:
-        failed += 1
-    else:
-        passed += 1
-print(f"{run} run, {passed} passed, {failed} failed, {skipped} skipped"
-      + (f" ({'; '.join(reasons)})" if reasons else ""))
-PY
+  leg_counts "$step" "$dir/ctest.xml" || true
   return $((rc != 0))
 }
 
@@ -124,52 +116,50 @@ check_file() {
 # -Werror); nothing can run here, so ctest runs only the host-side exports check (llvm-nm -gU).
 osx_leg() {
   local classifier="$1" arch="$2"
-  local dir="$S4J_CROSS_OUT/$classifier" lib
-  local build=no tests="ctest not run: no macOS here" notes=() status=0
+  local dir="$S4J_CROSS_OUT/$classifier" lib status=0
   need_debs cmake:cmake llvm-nm:llvm llvm-objdump:llvm file:file python3:python3
   if ! "$S4J_ROOT/platforms/toolchains/zig" --which >/dev/null 2>&1; then
     need_debs py.ensurepip:python3-venv   # python3 -m venv (Debian splits it off)
-    "$S4J_ROOT/platforms/toolchains/zig" --install || { echo "$classifier: build no; ctest not run: no zig (pip install ziglang failed)"; return 1; }
+    if ! "$S4J_ROOT/platforms/toolchains/zig" --install; then
+      leg_set build no; leg_set ctest_not_run "no zig (pip install ziglang failed)"; leg_report; return 1
+    fi
   fi
   say "zig $("$S4J_ROOT/platforms/toolchains/zig" version) ($("$S4J_ROOT/platforms/toolchains/zig" --which)); $(llvm-nm --version | grep -m1 -i 'llvm version' | sed 's/^ *//')"
   # bench/c/pingpong.c is Linux C: not part of the macOS build
   if configure_and_build "$dir" -DCMAKE_TOOLCHAIN_FILE="$S4J_ROOT/platforms/toolchains/$classifier.cmake" \
        -DS4J_BUILD_BENCH=OFF; then
-    build=yes
+    leg_set build yes
     lib="$dir/libsockets4j.dylib"
-    local programs=() p bad=()
+    local programs=() p bad=() tests
     read -r -a programs <<<"$(c_test_names "$dir")"
     for p in "${programs[@]}"; do
       check_file "$dir/$p" "^Mach-O 64-bit .*executable $arch\$|^Mach-O 64-bit $arch executable" >/dev/null || bad+=("$p")
     done
-    tests="ctest not run: no macOS here (${#programs[@]} C test programs built: ${programs[*]})"
+    tests="no macOS here (${#programs[@]} C test programs built: ${programs[*]})"
     if ((${#bad[@]})); then tests+=", not Mach-O $arch: ${bad[*]}"; status=1; fi
-    local exports
-    if exports="$(run_ctest "$dir" -L host)"; then
-      notes+=("exports (ctest -L host, llvm-nm -gU): $exports")
-    else
+    leg_set ctest_not_run "$tests"
+    if ! run_ctest "$dir" exports -L host; then
       local why; why="$(grep -m1 -E 'exported beyond|not both exported|failed on' "$dir/ctest.log" | sed 's/^ *//' || true)"
-      notes+=("exports (ctest -L host, llvm-nm -gU): $exports${why:+: $why}")
+      [[ -z "$why" ]] || leg_set exports_problem "$why"
       status=1
     fi
+    leg_set exports_where "ctest -L host, llvm-nm -gU"
     local what
     if what="$(check_file "$lib" "^Mach-O 64-bit $arch dynamically linked shared library\$")"; then
-      notes+=("file: $what")
+      leg_set note "file: $what"
     else
-      notes+=("file: $what (expected Mach-O 64-bit $arch dynamically linked shared library)"); status=1
+      leg_set note "file: $what (expected Mach-O 64-bit $arch dynamically linked shared library)"; status=1
     fi
     local minos dylibs
     minos="$(llvm-objdump --macho --private-headers "$lib" 2>/dev/null | awk '$1 == "minos" {print $2; exit}')"
     # --dylibs-used prints the file, then the library's own id (LC_ID_DYLIB), then what it links
     dylibs="$(llvm-objdump --macho --dylibs-used "$lib" 2>/dev/null | sed -n '3,$s/^[[:space:]]*\([^ ]*\).*/\1/p' | paste -sd' ' -)"
-    notes+=("macOS ${minos:-?}+, links ${dylibs:-?}")
+    leg_set note "macOS ${minos:-?}+, links ${dylibs:-?}"
   else
-    tests="ctest not run: build failed"
+    leg_set build no; leg_set ctest_not_run "build failed"
     status=1
   fi
-  local line="$classifier: build $build; $tests"
-  local n; for n in "${notes[@]}"; do line+="; $n"; done
-  echo "$line"
+  leg_report
   return "$status"
 }
 
@@ -227,74 +217,52 @@ s4j_junit_console() {
   echo "$jar"
 }
 
-# s4j_junit_counts LOG REPORTS: the console launcher's summary box (else its XML reports) as
-# "N run, N passed, N skipped, N failed"; returns 1 if there is neither
-s4j_junit_counts() {
-  python3 - "$1" "$2" <<'PY'
-import glob, re, sys
-import xml.etree.ElementTree as ET
-text = open(sys.argv[1], encoding="utf-8", errors="replace").read()
-def n(what):
-    m = re.findall(r"\[\s*(\d+) tests " + what + r"\s*\]", text)
-    return int(m[-1]) if m else None
-found, ok, skipped, aborted, failed = (n(w) for w in ("found", "successful", "skipped", "aborted", "failed"))
-if found is not None:
-    print(f"{found} run, {ok} passed, {skipped + aborted} skipped, {failed} failed")
-    sys.exit(0)
-run = ok = skipped = failed = 0
-for path in glob.glob(sys.argv[2] + "/*.xml"):
-    for case in ET.parse(path).getroot().iter("testcase"):
-        run += 1
-        if case.find("skipped") is not None: skipped += 1
-        elif case.find("failure") is not None or case.find("error") is not None: failed += 1
-        else: ok += 1
-if run:
-    print(f"{run} run, {ok} passed, {skipped} skipped, {failed} failed (from the XML report: the launcher printed no summary)")
-else:
-    print("no summary from the launcher and no XML report"); sys.exit(1)
-PY
+# s4j_java_tools DIR: what a leg's JVM runs the Java suite with: the JUnit console launcher (its
+# path in S4J_JUNIT_JAR) and the java module's test classes (mvn -pl java test-compile, which
+# takes the natives of the installed linux-x86_64 artifact), logs in DIR. If either is missing,
+# records java_not_run and returns 1.
+# shellcheck disable=SC2034  # set by s4j_java_tools, read by the legs
+S4J_JUNIT_JAR=""
+s4j_java_tools() {
+  local dir="$1"
+  mkdir -p "$dir"
+  # shellcheck disable=SC2034
+  if ! S4J_JUNIT_JAR="$(s4j_junit_console "$dir")"; then
+    leg_set java_not_run "no JUnit console launcher (${dir#"$S4J_ROOT"/}/junit-fetch.log)"
+    return 1
+  fi
+  if ! timeout 900 mvn -B -q -pl java test-compile >"$dir/test-compile.log" 2>&1; then
+    leg_set java_not_run "mvn -pl java test-compile failed (${dir#"$S4J_ROOT"/}/test-compile.log; was mvn -B -DskipTests install run?)"
+    grep -m 10 -E 'ERROR' "$dir/test-compile.log" >&2
+    return 1
+  fi
 }
 
-# s4j_junit_problems REPORTS: every failed and skipped test of the XML reports, one line each
-# with the first line of why
-s4j_junit_problems() {
-  python3 - "$1" <<'PY'
-import glob, sys
-import xml.etree.ElementTree as ET
-for path in sorted(glob.glob(sys.argv[1] + "/*.xml")):
-    for case in ET.parse(path).getroot().iter("testcase"):
-        name = case.get("classname", "").removeprefix("org.sockets4j.") + "." + case.get("name", "")
-        for kind in ("failure", "error", "skipped"):
-            e = case.find(kind)
-            if e is None:
-                continue
-            why = (e.get("message") or (e.text or "").strip() or e.get("type") or "").strip().splitlines()
-            why = why[0].removeprefix("org.opentest4j.TestAbortedException: ") if why else "?"
-            print(f"  {'SKIPPED' if kind == 'skipped' else 'FAILED '} {name}: {why}")
-PY
-}
-
-# s4j_jni_warnings LOG [--list]: "OURS JDK", the counts of -Xcheck:jni warnings in LOG whose
-# native method is ours and the JDK's own (top Java frame in java.*, jdk.*, sun.*); --list
-# names the JDK methods instead. A FATAL ERROR always counts as ours.
-s4j_jni_warnings() {
-  python3 - "$@" <<'PY'
-import re, sys
-lines = open(sys.argv[1], encoding="utf-8", errors="replace").read().splitlines()
-ours, jdk = 0, []
-for i, line in enumerate(lines):
-    # the JVM's own lines only (a test's failure message may quote one)
-    if not re.match(r"\s*(WARNING in native method|FATAL ERROR in native method|WARNING: JNI local refs)", line):
-        continue
-    top = next((l.strip() for l in lines[i + 1:i + 6] if l.strip().startswith("at ")), "")
-    m = re.match(r"at ((?:java|javax|jdk|sun|com\.sun)\.[\w.$]+)\(java\.base|at ((?:java|javax|jdk|sun)\.[\w.$]+)\((?:java|jdk)\.", top)
-    if "FATAL" not in line and m:
-        jdk.append(m.group(1) or m.group(2))
-    else:
-        ours += 1
-if sys.argv[2:] == ["--list"]:
-    print(", ".join(sorted(set(jdk))))
-else:
-    print(ours, len(jdk))
-PY
+# s4j_java_results DIR RC: the record of a Java suite the console launcher ran with exit status
+# RC into DIR/java.log and DIR/reports/: its counts (the launcher's summary box, else the XML),
+# each failed and skipped test on stderr, -Xcheck:jni warnings (ours fail the step; the JDK's own
+# natives' are a note), a JVM crash (DIR/hs_err_*.log), a timeout. Returns 1 if the step failed.
+s4j_java_results() {
+  local dir="$1" rc="$2" problems ours=0 jdk=0 crashes
+  leg_counts java --log "$dir/java.log" "$dir/reports"
+  problems="$("${S4J_REPORTS[@]}" problems "$dir/reports" 2>/dev/null)"
+  [[ -z "$problems" ]] || { say "java: failed and skipped tests:"; echo "$problems" >&2; }
+  # -Xcheck:jni prints each warning with the Java stack of the native method: one whose top frame
+  # is the JDK's own (NetworkInterface.getAll under wine overflows its local frame) is noted
+  read -r ours jdk < <("${S4J_REPORTS[@]}" jni-warnings "$dir/java.log" 2>/dev/null)
+  if ((ours > 0)); then
+    leg_set java_problem "$ours -Xcheck:jni warnings"
+    grep -m 5 -E -A3 'in native method|JNI local refs' "$dir/java.log" >&2
+  fi
+  ((jdk == 0)) ||
+    leg_set note "-Xcheck:jni: $jdk warning(s) from JDK natives only ($("${S4J_REPORTS[@]}" jni-warnings "$dir/java.log" --list))"
+  crashes=("$dir"/hs_err_*.log)
+  if [[ -e "${crashes[0]}" ]]; then
+    leg_set java_problem "JVM crashed (${crashes[0]#"$S4J_ROOT"/})"
+    grep -m 6 -E '^#  |^# Problematic|^C  \[|^j  ' "${crashes[0]}" >&2
+  fi
+  ((rc != 124 && rc != 137)) || leg_set java_problem "timed out after 1200 s"
+  ((rc != 0 || ours > 0)) || return 0
+  [[ -n "$problems" ]] || tail -n 20 "$dir/java.log" >&2
+  return 1
 }
