@@ -29,7 +29,8 @@ import org.sockets4j.internal.OptionLayout;
 @SuppressWarnings("exports") // get/set name internal types: only the library calls them
 public sealed interface Codec<T> {
 
-    /** The C type the value crosses as, e.g. {@code struct linger}. */
+    /**
+     * The C type the value crosses as, e.g. {@code struct linger}. */
     String cType();
 
     /** getsockopt of the option at {@code level}/{@code name} of {@code handle}, as {@code T}. */
@@ -69,19 +70,19 @@ public sealed interface Codec<T> {
     Codec<NetworkInterface> IFINDEX = new OfInt<>("u_int (ifindex)", v -> v == 0 ? null : NetworkInterface.getByIndex(v),
             n -> n == null ? 0 : n.getIndex(), true, true);
     /** {@code struct linger} in seconds (macOS: {@code SO_LINGER_SEC}; Windows: u_short fields), as {@link Linger}. */
-    Codec<Linger> LINGER = new LingerStruct();
+    Codec<Linger> LINGER = new LingerStruct("struct linger");
     /** {@code struct timeval} ({@code DWORD} milliseconds on Windows), as {@link Duration}, rounded up to ms. */
-    Codec<Duration> TIMEOUT = new Timeval();
+    Codec<Duration> TIMEOUT = new Timeval("struct timeval");
     /** Raw bytes, as {@code byte[]}. */
-    Codec<byte[]> BYTES = new Bytes();
+    Codec<byte[]> BYTES = new Bytes("bytes");
     /** {@code struct in_addr}, as {@link InetAddress} (0.0.0.0: the system's choice). */
-    Codec<InetAddress> IN_ADDR = new InAddr();
+    Codec<InetAddress> IN_ADDR = new InAddr("struct in_addr");
     /** {@code struct sockaddr_in6}, as {@link InetSocketAddress}. */
-    Codec<InetSocketAddress> SOCKADDR = new SockaddrIn6();
+    Codec<InetSocketAddress> SOCKADDR = new SockaddrIn6("struct sockaddr_in6");
     /** {@code struct in6_pktinfo}, as {@link Ipv6PacketInfo}. */
-    Codec<Ipv6PacketInfo> IN6_PKTINFO = new In6Pktinfo();
+    Codec<Ipv6PacketInfo> IN6_PKTINFO = new In6Pktinfo("struct in6_pktinfo");
     /** {@code struct ip6_mtuinfo}'s MTU, as {@link Integer}. */
-    Codec<Integer> MTUINFO = new Ip6Mtuinfo();
+    Codec<Integer> MTUINFO = new Ip6Mtuinfo("struct ip6_mtuinfo");
     /** {@code struct ip_mreq}, as {@link IpMreq}; with an index, the way the platform's kernel reads one. */
     Codec<IpMreq> IP_MREQ = new Request<>("struct ip_mreq", "S4J_MREQ", IpMreq::group, null,
             IpMreq::interfaceAddress, IpMreq::interfaceIndex);
@@ -131,13 +132,11 @@ public sealed interface Codec<T> {
         }
     }
 
-    /** {@code struct linger}; seconds read back are capped to what every platform's field holds. */
-    record LingerStruct() implements Codec<Linger> {
-        @Override
-        public String cType() {
-            return "struct linger";
-        }
-
+    /** {@code struct linger}; seconds read back are capped to what every platform's field holds.
+     *
+     * @param cType the C type, as the option tables name it
+     */
+    record LingerStruct(String cType) implements Codec<Linger> {
         @Override
         public Linger get(long handle, int level, int name, OptionLayout layout) throws OptionFailure {
             int[] v = new int[2];
@@ -161,13 +160,12 @@ public sealed interface Codec<T> {
         }
     }
 
-    /** {@code struct timeval}, in milliseconds on the Java side of the native call. */
-    record Timeval() implements Codec<Duration> {
-        @Override
-        public String cType() {
-            return "struct timeval";
-        }
-
+    /**
+     * {@code struct timeval}, in milliseconds on the Java side of the native call.
+     *
+     * @param cType the C type, as the option tables name it
+     */
+    record Timeval(String cType) implements Codec<Duration> {
         @Override
         public Duration get(long handle, int level, int name, OptionLayout layout) throws OptionFailure {
             long[] v = new long[1];
@@ -181,13 +179,12 @@ public sealed interface Codec<T> {
         }
     }
 
-    /** Bytes as the OS lays them out, up to 256. */
-    record Bytes() implements Codec<byte[]> {
-        @Override
-        public String cType() {
-            return "bytes";
-        }
-
+    /**
+     * Bytes as the OS lays them out, up to 256.
+     *
+     * @param cType the C type, as the option tables name it
+     */
+    record Bytes(String cType) implements Codec<byte[]> {
         @Override
         public byte[] get(long handle, int level, int name, OptionLayout layout) throws OptionFailure {
             byte[] buf = new byte[256];
@@ -200,13 +197,12 @@ public sealed interface Codec<T> {
         }
     }
 
-    /** {@code struct in_addr} (IP_MULTICAST_IF, which the kernel also takes as an {@code ip_mreqn}). */
-    record InAddr() implements Codec<InetAddress> {
-        @Override
-        public String cType() {
-            return "struct in_addr";
-        }
-
+    /**
+     * {@code struct in_addr} (IP_MULTICAST_IF, which the kernel also takes as an {@code ip_mreqn}).
+     *
+     * @param cType the C type, as the option tables name it
+     */
+    record InAddr(String cType) implements Codec<InetAddress> {
         @Override
         public InetAddress get(long handle, int level, int name, OptionLayout layout) throws OptionFailure {
             OptionFailure.check(NativeOption.getMulticastIf4(handle, layout.outSlot()));
@@ -216,22 +212,16 @@ public sealed interface Codec<T> {
         @Override
         public void set(long handle, int level, int name, InetAddress value, OptionLayout layout)
                 throws OptionFailure {
-            OptionLayout.Slots s = layout.slots();
-            try {
-                OptionFailure.check(NativeOption.setMulticastIf4(handle, s.ip(0, value), 0));
-            } finally {
-                Reference.reachabilityFence(s); // the slots' memory lives as long as they do
-            }
+            withSlots(layout, s -> NativeOption.setMulticastIf4(handle, s.ip(0, value), 0));
         }
     }
 
-    /** {@code struct sockaddr_in6}. */
-    record SockaddrIn6() implements Codec<InetSocketAddress> {
-        @Override
-        public String cType() {
-            return "struct sockaddr_in6";
-        }
-
+    /**
+     * {@code struct sockaddr_in6}.
+     *
+     * @param cType the C type, as the option tables name it
+     */
+    record SockaddrIn6(String cType) implements Codec<InetSocketAddress> {
         @Override
         public InetSocketAddress get(long handle, int level, int name, OptionLayout layout) throws OptionFailure {
             OptionFailure.check(NativeOption.getSockaddr(handle, level, name, layout.outSlot()));
@@ -241,12 +231,7 @@ public sealed interface Codec<T> {
         @Override
         public void set(long handle, int level, int name, InetSocketAddress value, OptionLayout layout)
                 throws OptionFailure {
-            OptionLayout.Slots s = layout.slots();
-            try {
-                OptionFailure.check(NativeOption.setSockaddr(handle, level, name, s.socketAddress(0, value)));
-            } finally {
-                Reference.reachabilityFence(s);
-            }
+            withSlots(layout, s -> NativeOption.setSockaddr(handle, level, name, s.socketAddress(0, value)));
         }
 
         @Override
@@ -255,13 +240,12 @@ public sealed interface Codec<T> {
         }
     }
 
-    /** {@code struct in6_pktinfo}; the source is always IPv6, a mapped IPv4 one kept mapped. */
-    record In6Pktinfo() implements Codec<Ipv6PacketInfo> {
-        @Override
-        public String cType() {
-            return "struct in6_pktinfo";
-        }
-
+    /**
+     * {@code struct in6_pktinfo}; the source is always IPv6, a mapped IPv4 one kept mapped.
+     *
+     * @param cType the C type, as the option tables name it
+     */
+    record In6Pktinfo(String cType) implements Codec<Ipv6PacketInfo> {
         @Override
         public Ipv6PacketInfo get(long handle, int level, int name, OptionLayout layout) throws OptionFailure {
             int[] index = new int[1];
@@ -273,13 +257,8 @@ public sealed interface Codec<T> {
         @Override
         public void set(long handle, int level, int name, Ipv6PacketInfo value, OptionLayout layout)
                 throws OptionFailure {
-            OptionLayout.Slots s = layout.slots();
-            try {
-                OptionFailure.check(NativeOption.setPktinfo6(handle, name, s.ip(0, value.source()),
-                        value.interfaceIndex()));
-            } finally {
-                Reference.reachabilityFence(s);
-            }
+            withSlots(layout, s -> NativeOption.setPktinfo6(handle, name, s.ip(0, value.source()),
+                    value.interfaceIndex()));
         }
 
         @Override
@@ -287,7 +266,8 @@ public sealed interface Codec<T> {
             return true;
         }
 
-        /** An IPv4 address as its IPv4-mapped IPv6 form (the layout reader turns mapped ones into IPv4). */
+        /**
+     * An IPv4 address as its IPv4-mapped IPv6 form (the layout reader turns mapped ones into IPv4). */
         private static InetAddress mapped(InetAddress v4) {
             byte[] a = new byte[16];
             a[10] = (byte) 0xff;
@@ -301,13 +281,11 @@ public sealed interface Codec<T> {
         }
     }
 
-    /** {@code struct ip6_mtuinfo}, of which Java sees the MTU; read only. */
-    record Ip6Mtuinfo() implements Codec<Integer> {
-        @Override
-        public String cType() {
-            return "struct ip6_mtuinfo";
-        }
-
+    /** {@code struct ip6_mtuinfo}, of which Java sees the MTU; read only.
+     *
+     * @param cType the C type, as the option tables name it
+     */
+    record Ip6Mtuinfo(String cType) implements Codec<Integer> {
         @Override
         public Integer get(long handle, int level, int name, OptionLayout layout) throws OptionFailure {
             int[] mtu = new int[1];
@@ -343,21 +321,26 @@ public sealed interface Codec<T> {
 
         @Override
         public void set(long handle, int level, int name, T value, OptionLayout layout) throws OptionFailure {
-            OptionLayout.Slots s = layout.slots();
-            try {
-                OptionFailure.check(NativeOption.setMembership(handle, level, name, NativeConstants.require(kind),
-                        s.ip(0, group.apply(value)),
-                        source == null ? 0L : s.ip(1, source.apply(value)),
-                        interfaceAddress == null ? 0L : s.ip(2, interfaceAddress.apply(value)),
-                        interfaceIndex == null ? 0 : interfaceIndex.applyAsInt(value)));
-            } finally {
-                Reference.reachabilityFence(s);
-            }
+            withSlots(layout, s -> NativeOption.setMembership(handle, level, name, NativeConstants.require(kind),
+                    s.ip(0, group.apply(value)),
+                    source == null ? 0L : s.ip(1, source.apply(value)),
+                    interfaceAddress == null ? 0L : s.ip(2, interfaceAddress.apply(value)),
+                    interfaceIndex == null ? 0 : interfaceIndex.applyAsInt(value)));
         }
 
         @Override
         public boolean lengthChecked() {
             return true;
+        }
+    }
+
+    /** One setsockopt of a struct whose addresses are written into fresh slots, kept alive through the call. */
+    private static void withSlots(OptionLayout layout, ToIntFunction<OptionLayout.Slots> call) throws OptionFailure {
+        OptionLayout.Slots s = layout.slots();
+        try {
+            OptionFailure.check(call.applyAsInt(s));
+        } finally {
+            Reference.reachabilityFence(s); // the slots' memory lives as long as they do
         }
     }
 
