@@ -34,6 +34,20 @@ ROWS = [
      "OpenClose.jdkChannelInet", "SocketChannel.open(INET)", "socket_open_close_ns"),
     ("  JDK default family", "OpenClose.sockets4j",
      "OpenClose.jdkChannelDefault", "SocketChannel.open()", "socket_open_close_ns"),
+    ("getOption(SO_RCVBUF), int", "Options.sockets4jGetInt",
+     "Options.jdkGetInt", "SocketChannel.getOption", "sockopt_get_int_ns"),
+    ("getOption(SO_TYPE), int", "Options.sockets4jGetType",
+     "Options.jdkGetInt", "SocketChannel.getOption(SO_RCVBUF)", "sockopt_get_type_ns"),
+    ("setOption(SO_RCVBUF), int", "Options.sockets4jSetInt",
+     "Options.jdkSetInt", "SocketChannel.setOption", "sockopt_set_int_ns"),
+    ("getOption(TCP_NODELAY), flag", "Options.sockets4jGetFlag",
+     "Options.jdkGetFlag", "SocketChannel.getOption", "sockopt_get_flag_ns"),
+    ("setOption(TCP_NODELAY), flag", "Options.sockets4jSetFlag",
+     "Options.jdkSetFlag", "SocketChannel.setOption", "sockopt_set_flag_ns"),
+    ("getOption(SO_LINGER)", "Options.sockets4jGetLinger",
+     "Options.jdkGetLinger", "SocketChannel.getOption", "sockopt_get_linger_ns"),
+    ("setOption(SO_LINGER)", "Options.sockets4jSetLinger",
+     "Options.jdkSetLinger", "SocketChannel.setOption", "sockopt_set_linger_ns"),
 ]
 
 
@@ -41,6 +55,7 @@ def read_jmh(path):
     with open(path, encoding="utf-8") as f:
         results = json.load(f)
     scores = {}
+    allocs = {}
     for r in results:
         name = r["benchmark"]
         if name.startswith(PACKAGE):
@@ -54,7 +69,10 @@ def read_jmh(path):
         if r.get("params"):
             name += " " + ",".join(f"{k}={v}" for k, v in sorted(r["params"].items()))
         scores[name] = (metric["score"], error)
-    return results, scores
+        alloc = r.get("secondaryMetrics", {}).get("gc.alloc.rate.norm")  # with -prof gc
+        if alloc is not None:
+            allocs[name] = alloc["score"]
+    return results, scores, allocs
 
 
 def read_c(path):
@@ -103,7 +121,7 @@ def main():
     p.add_argument("--cpus", default="not pinned")
     a = p.parse_args()
 
-    results, jmh = read_jmh(a.jmh)
+    results, jmh, allocs = read_jmh(a.jmh)
     c = read_c(a.c)
 
     header = ["benchmark (64-byte messages, 127.0.0.1)", "JDK API", "sockets4j ns/op", "JDK ns/op",
@@ -146,6 +164,11 @@ def main():
         print("other JMH results:")
         for name in others:
             print(f"  {name}: {fmt_score(jmh[name])} ns/op")
+    if allocs:
+        print()
+        print("allocated per operation (-prof gc, gc.alloc.rate.norm):")
+        for name in sorted(allocs):
+            print(f"  {name}: {allocs[name]:,.1f} B/op")
     print()
 
 

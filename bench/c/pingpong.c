@@ -10,6 +10,12 @@
  *   socket_open_close_ns        socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC) + close() (OpenClose)
  *   unix_bulk_4mib_ns           recv() into a 4 MiB buffer until 4 MiB arrived, from a Unix-domain
  *                               stream whose peer thread sends without pause (BulkReceive)
+ *   sockopt_get_int_ns          getsockopt(SO_RCVBUF) into an int, on an unconnected AF_INET stream
+ *                               socket (Options); sockopt_set_int_ns: setsockopt of 65536
+ *   sockopt_get_type_ns         getsockopt(SO_TYPE) (Options)
+ *   sockopt_get_flag_ns         getsockopt(TCP_NODELAY); sockopt_set_flag_ns: setsockopt of 1 (Options)
+ *   sockopt_get_linger_ns       getsockopt(SO_LINGER) into a struct linger; sockopt_set_linger_ns:
+ *                               setsockopt of {1, 5} (Options)
  *
  * The echo peers run on a second thread, as the JDK echo threads of the Java
  * benchmarks do; the TCP peer sets TCP_NODELAY on its side like theirs, and the
@@ -206,6 +212,48 @@ static void socket_open_close(struct client *c) {
     if (close(open_socket(SOCK_STREAM)) == -1) fail("close");
 }
 
+/* The option tests: one getsockopt or setsockopt of the value the socket already has. */
+static void get_int_option(int fd, int level, int name) {
+    int value;
+    socklen_t length = sizeof value;
+    if (getsockopt(fd, level, name, &value, &length) == -1) fail("getsockopt");
+}
+
+static void set_int_option(int fd, int level, int name, int value) {
+    if (setsockopt(fd, level, name, &value, sizeof value) == -1) fail("setsockopt");
+}
+
+static void sockopt_get_int(struct client *c) {
+    get_int_option(c->fd, SOL_SOCKET, SO_RCVBUF);
+}
+
+static void sockopt_set_int(struct client *c) {
+    set_int_option(c->fd, SOL_SOCKET, SO_RCVBUF, 65536);
+}
+
+static void sockopt_get_type(struct client *c) {
+    get_int_option(c->fd, SOL_SOCKET, SO_TYPE);
+}
+
+static void sockopt_get_flag(struct client *c) {
+    get_int_option(c->fd, IPPROTO_TCP, TCP_NODELAY);
+}
+
+static void sockopt_set_flag(struct client *c) {
+    set_int_option(c->fd, IPPROTO_TCP, TCP_NODELAY, 1);
+}
+
+static void sockopt_get_linger(struct client *c) {
+    struct linger value;
+    socklen_t length = sizeof value;
+    if (getsockopt(c->fd, SOL_SOCKET, SO_LINGER, &value, &length) == -1) fail("getsockopt(SO_LINGER)");
+}
+
+static void sockopt_set_linger(struct client *c) {
+    struct linger value = {.l_onoff = 1, .l_linger = 5};
+    if (setsockopt(c->fd, SOL_SOCKET, SO_LINGER, &value, sizeof value) == -1) fail("setsockopt(SO_LINGER)");
+}
+
 /* ---- timing ---------------------------------------------------------------------------------------------- */
 
 struct settings {
@@ -326,6 +374,18 @@ static void run_unix_bulk(const struct settings *s) {
     free(c.bulk);
 }
 
+static void run_sockopt(const struct settings *s) {
+    struct client c = {.fd = open_socket(SOCK_STREAM)};
+    measure("sockopt_get_int_ns", sockopt_get_int, &c, s);
+    measure("sockopt_set_int_ns", sockopt_set_int, &c, s);
+    measure("sockopt_get_type_ns", sockopt_get_type, &c, s);
+    measure("sockopt_get_flag_ns", sockopt_get_flag, &c, s);
+    measure("sockopt_set_flag_ns", sockopt_set_flag, &c, s);
+    measure("sockopt_get_linger_ns", sockopt_get_linger, &c, s);
+    measure("sockopt_set_linger_ns", sockopt_set_linger, &c, s);
+    close(c.fd);
+}
+
 static const struct test {
     const char *name;
     void (*run)(const struct settings *);
@@ -335,6 +395,7 @@ static const struct test {
     {"udp_connected_roundtrip", run_udp_connected},
     {"socket_open_close", run_open_close},
     {"unix_bulk", run_unix_bulk},
+    {"sockopt", run_sockopt},
 };
 
 #define TEST_COUNT (sizeof tests / sizeof tests[0])

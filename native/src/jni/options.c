@@ -1,4 +1,5 @@
-/* org.sockets4j.internal.NativeOption <-> sockets4j/options.h. Not a hot path: values return through arrays. */
+/* org.sockets4j.internal.NativeOption <-> sockets4j/options.h. Values return through arrays,
+ * except getIntValue's, the typed get of ints and flags. */
 #include "sockets4j/options.h"
 
 #include <stdlib.h>
@@ -13,6 +14,17 @@ static jint JNICALL j_get_int(JNIEnv *env, jclass cls, jlong h, jint level, jint
     jint v = value; /* jint is long on Windows */
     if (r == 0) (*env)->SetIntArrayRegion(env, out, 0, 1, &v);
     return r;
+}
+
+/*
+ * The typed get of ints and flags, on the hot path: the value comes back in the result rather than through an
+ * array, so the Java caller allocates nothing. The value as an unsigned 32-bit number, or a negative packed error.
+ */
+static jlong JNICALL j_get_int_value(JNIEnv *env, jclass cls, jlong h, jint level, jint name) {
+    (void)env, (void)cls;
+    int32_t value = 0;
+    int32_t r = s4j_option_get_int(h, level, name, &value);
+    return r < 0 ? (jlong)r : (jlong)(uint32_t)value;
 }
 
 static jint JNICALL j_set_int(JNIEnv *env, jclass cls, jlong h, jint level, jint name, jint value) {
@@ -136,6 +148,7 @@ static jint JNICALL j_get_mtuinfo(JNIEnv *env, jclass cls, jlong h, jint name, j
 
 static const JNINativeMethod methods[] = {
     {"getInt", "(JII[I)I", (void *)j_get_int},
+    {"getIntValue", "(JII)J", (void *)j_get_int_value},
     {"setInt", "(JIII)I", (void *)j_set_int},
     {"getLinger", "(J[I)I", (void *)j_get_linger},
     {"setLinger", "(JZI)I", (void *)j_set_linger},

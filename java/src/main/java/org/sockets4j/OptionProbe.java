@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Set;
 import org.sockets4j.internal.Platform;
 import org.sockets4j.option.Access;
-import org.sockets4j.option.Codec;
 import org.sockets4j.option.Level;
 import org.sockets4j.option.Os;
 import org.sockets4j.option.SockOpt;
@@ -29,9 +28,6 @@ final class OptionProbe {
     private static final Set<Errno> UNKNOWN = EnumSet.of(Errno.ENOPROTOOPT, Errno.EOPNOTSUPP, Errno.EAFNOSUPPORT,
             Errno.EPROTO);
 
-    /** Codecs whose value setting back what was read cannot change: no rounding, no doubling, no pinning a default. */
-    private static final Set<Codec> SETTABLE_BACK = EnumSet.of(Codec.FLAG, Codec.IFINDEX, Codec.LINGER, Codec.SECONDS);
-
     /** Ints that every kernel stores as given and reads back unchanged, so setting back what was read changes nothing. */
     private static final Set<SockOpt<?>> SET_BACK_AS_READ = Set.of(SocketOptions.IP_MULTICAST_TTL,
             SocketOptions.IPV6_MULTICAST_HOPS);
@@ -42,10 +38,6 @@ final class OptionProbe {
      */
     private static final Map<SockOpt<?>, SockOpt<?>> ASKED_THROUGH = Map.of(
             SocketOptions.IP_MULTICAST_IF, SocketOptions.IP_MULTICAST_TTL);
-
-    /** Structs every kernel checks the length of before acting: a one-byte value is refused, never applied. */
-    private static final Set<Codec> STRUCTS = EnumSet.of(Codec.LINGER, Codec.SOCKADDR, Codec.IN6_PKTINFO,
-            Codec.IP_MREQ, Codec.IP_MREQ_SOURCE, Codec.IPV6_MREQ, Codec.GROUP_REQ, Codec.GROUP_SOURCE_REQ);
 
     /** Before a setsockopt: a supported option this platform cannot set is refused; an unsupported one later. */
     static void requireSet(SockOpt<?> option) {
@@ -110,7 +102,7 @@ final class OptionProbe {
                 return !refused(e, NOT_TAKEN);
             }
         }
-        if (SETTABLE_BACK.contains(asked.codec()) || SET_BACK_AS_READ.contains(asked)) {
+        if (asked.codec().setsBackUnchanged() || SET_BACK_AS_READ.contains(asked)) {
             return setBack(socket, asked, value);
         }
         return true; // no harmless question: the platform's table, honest for the option, answers
@@ -132,7 +124,8 @@ final class OptionProbe {
      * Options of other types have no such harmless question, and the platform's table answers.
      */
     private static boolean shortSetKnown(Socket socket, SockOpt<?> option) throws IOException {
-        if (!STRUCTS.contains(option.codec())) return false;
+        // structs every kernel checks the length of before acting: a one-byte value is refused, never applied
+        if (!option.codec().lengthChecked()) return false;
         int level = option.level().nativeValue(socket.family()).getAsInt();
         int name = option.nativeName().getAsInt();
         try {

@@ -12,6 +12,7 @@ import org.sockets4j.internal.NativeConstants;
 import org.sockets4j.internal.NativeControl;
 import org.sockets4j.internal.NativeErrors;
 import org.sockets4j.internal.NativeSocket;
+import org.sockets4j.internal.OptionFailure;
 import org.sockets4j.internal.Scratch;
 import org.sockets4j.option.SockOpt;
 
@@ -315,12 +316,21 @@ public final class Socket implements AutoCloseable {
     public <T> void setOption(SockOpt<T> option, T value) throws IOException {
         OptionProbe.requireSet(Args.notNull(option, "option"));
         option.check(value); // the same answer for a bad value on every platform, before asking what it has
-        int[] levelAndName = resolve(option);
-        call("setsockopt", option + " = " + SockOpt.show(value), fd -> {
-            OptionIo io = new OptionIo(fd, levelAndName[0], levelAndName[1]);
-            io.set(option, value);
-            return io.result;
-        });
+        int level = level(option);
+        int name = option.nativeName().getAsInt();
+        long fd = handle.begin("setsockopt");
+        int r = 0;
+        boolean closed;
+        try {
+            option.codec().set(fd, level, name, value, AddressSlots.INSTANCE);
+        } catch (OptionFailure e) {
+            r = e.result();
+        } finally {
+            closed = end();
+        }
+        if (closed) throw new SocketClosedException("setsockopt", true);
+        // the message's detail is built only for a failure: a set that succeeds allocates nothing for it
+        if (r < 0) throw failure("setsockopt", option + " = " + SockOpt.show(value), r, false);
     }
 
     /**
@@ -330,20 +340,23 @@ public final class Socket implements AutoCloseable {
      * @throws IOException                   if the kernel refuses
      */
     public <T> T getOption(SockOpt<T> option) throws IOException {
-        int[] levelAndName = resolve(Args.notNull(option, "option"));
+        int level = level(Args.notNull(option, "option"));
+        int name = option.nativeName().getAsInt();
         OptionProbe.requireGet(option);
         long fd = handle.begin("getsockopt");
-        OptionIo io = new OptionIo(fd, levelAndName[0], levelAndName[1]);
-        Object value;
+        T value = null;
+        int r = 0;
         boolean closed;
         try {
-            value = io.get(option);
+            value = option.codec().get(fd, level, name, AddressSlots.INSTANCE);
+        } catch (OptionFailure e) {
+            r = e.result();
         } finally {
             closed = end();
         }
         if (closed) throw new SocketClosedException("getsockopt", true);
-        if (io.result < 0) throw failure("getsockopt", option, io.result, false);
-        return option.type().cast(value);
+        if (r < 0) throw failure("getsockopt", option, r, false);
+        return value;
     }
 
     /**
@@ -386,14 +399,11 @@ public final class Socket implements AutoCloseable {
         return access(option) != org.sockets4j.option.Access.NONE;
     }
 
-    /** The option's level and name on this platform, for this socket's family. */
-    private int[] resolve(SockOpt<?> option) {
+    /** The option's level on this platform, for this socket's family, once it is known the platform has it. */
+    private int level(SockOpt<?> option) {
         java.util.OptionalInt level = option.level().nativeValue(family);
-        java.util.OptionalInt name = option.nativeName();
-        if (level.isEmpty() || name.isEmpty() || !option.isSupported()) {
-            throw Unsupported.feature("socket option " + option);
-        }
-        return new int[] {level.getAsInt(), name.getAsInt()};
+        if (level.isEmpty() || !option.isSupported()) throw Unsupported.feature("socket option " + option);
+        return level.getAsInt(); // isSupported: the name is there too
     }
 
     // ---- sendmsg / recvmsg ---------------------------------------------------------------------------------------

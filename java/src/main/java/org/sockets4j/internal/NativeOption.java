@@ -15,6 +15,12 @@ public final class NativeOption {
 
     public static native int getInt(long handle, int level, int name, int[] out);
 
+    /**
+     * getsockopt of an int without an array: the value as an unsigned 32-bit number ({@code (int)} of it is the
+     * value), or a negative packed error. What typed int and flag options read through, allocating nothing.
+     */
+    public static native long getIntValue(long handle, int level, int name);
+
     public static native int setInt(long handle, int level, int name, int value);
 
     /** out[0]: on (0/1), out[1]: seconds. */

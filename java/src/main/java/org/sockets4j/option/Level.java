@@ -21,6 +21,8 @@ public enum Level implements NativeConstant {
     IP_BY_FAMILY("IPPROTO_IP");
 
     private final String cName;
+    /** The number, looked up once: getOption and setOption resolve the level on every call. */
+    private OptionalInt value;
 
     Level(String cName) {
         this.cName = cName;
@@ -29,6 +31,13 @@ public enum Level implements NativeConstant {
     @Override
     public String cName() {
         return cName;
+    }
+
+    @Override
+    public OptionalInt nativeValue() {
+        OptionalInt v = value; // racy but idempotent: every thread computes the same immutable value
+        if (v == null) value = v = NativeConstant.super.nativeValue();
+        return v;
     }
 
     /** This level's number for a socket of {@code family} ({@link #IP_BY_FAMILY} depends on it). */

@@ -28,19 +28,18 @@ public final class SockOpt<T> implements SocketOption<T> {
     private final Class<T> type;
     private final Access access;
     private final Map<Os, Access> byOs;
-    private final Codec codec;
+    private final Codec<T> codec;
     private final Predicate<T> valid;
     private final String rule;
     private final T sample;
     private final String description;
-
-    SockOpt(String name, Level level, String cName, Class<T> type, Access access, Codec codec, Predicate<T> valid,
-            String rule, T sample, String description) {
-        this(name, level, cName, type, access, Map.of(), codec, valid, rule, sample, description);
-    }
+    /** {@link #access()}, fixed at creation: the OS does not change under a running JVM. */
+    private final Access here;
+    /** This platform's number for the option, looked up once, on first use (the table is native). */
+    private OptionalInt nativeName;
 
     private SockOpt(String name, Level level, String cName, Class<T> type, Access access, Map<Os, Access> byOs,
-                    Codec codec, Predicate<T> valid, String rule, T sample, String description) {
+                    Codec<T> codec, Predicate<T> valid, String rule, T sample, String description) {
         this.byOs = byOs;
         this.name = name;
         this.level = level;
@@ -52,6 +51,36 @@ public final class SockOpt<T> implements SocketOption<T> {
         this.rule = rule;
         this.sample = sample;
         this.description = description;
+        this.here = Os.current().map(this::access).orElse(access);
+    }
+
+    /**
+     * A row of the option table: a readable and writable option, named as in C, that takes any value of its type
+     * and has no sample; the withers below give the rest.
+     */
+    static <T> SockOpt<T> of(Level level, String name, Class<T> type, Codec<T> codec, String description) {
+        return new SockOpt<>(name, level, name, type, Access.GET_SET, Map.of(), codec, v -> true,
+                SockOpt.withArticle(type.getSimpleName()), null, description);
+    }
+
+    /** This option under another entry of the native constants table (a portable {@code S4J_*} alias). */
+    SockOpt<T> cName(String cName) {
+        return new SockOpt<>(name, level, cName, type, access, byOs, codec, valid, rule, sample, description);
+    }
+
+    /** This option with access {@code access} where no row of {@link #on} says otherwise. */
+    SockOpt<T> access(Access access) {
+        return new SockOpt<>(name, level, cName, type, access, byOs, codec, valid, rule, sample, description);
+    }
+
+    /** This option taking only the values {@code valid} accepts, which {@code rule} says in words. */
+    SockOpt<T> accepts(Predicate<T> valid, String rule) {
+        return new SockOpt<>(name, level, cName, type, access, byOs, codec, valid, rule, sample, description);
+    }
+
+    /** This option with a typical value, for a set/get round trip. */
+    SockOpt<T> sample(T sample) {
+        return new SockOpt<>(name, level, cName, type, access, byOs, codec, valid, rule, sample, description);
     }
 
     /** The option's name as the notes give it, e.g. {@code SO_RCVBUF}. */
@@ -82,7 +111,7 @@ public final class SockOpt<T> implements SocketOption<T> {
      * A given socket may take less: {@code Socket.access(option)} asks the kernel.
      */
     public Access access() {
-        return Os.current().map(this::access).orElse(access);
+        return here;
     }
 
     /** Whether {@code os} reads it, writes it, both, or neither. */
@@ -100,8 +129,8 @@ public final class SockOpt<T> implements SocketOption<T> {
                 rule, sample, description);
     }
 
-    /** The C type its value crosses as. */
-    public Codec codec() {
+    /** How its value crosses to C and back: the C type and the conversion. */
+    public Codec<T> codec() {
         return codec;
     }
 
@@ -122,7 +151,9 @@ public final class SockOpt<T> implements SocketOption<T> {
 
     /** This platform's number for the option, or empty when its headers do not define it. */
     public OptionalInt nativeName() {
-        return NativeConstants.get(cName);
+        OptionalInt n = nativeName; // racy but idempotent: every thread computes the same immutable value
+        if (n == null) nativeName = n = NativeConstants.get(cName);
+        return n;
     }
 
     /**
@@ -139,7 +170,7 @@ public final class SockOpt<T> implements SocketOption<T> {
      * getsockopt returns on a fresh socket, so setsockopt takes it back.
      */
     public boolean takesNull() {
-        return codec == Codec.IFINDEX;
+        return codec.takesNull();
     }
 
     /**

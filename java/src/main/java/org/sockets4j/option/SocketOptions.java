@@ -4,7 +4,10 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.net.UnknownHostException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -35,9 +38,8 @@ public final class SocketOptions {
     /** Send keepalive probes on an idle connection. */
     public static final SockOpt<Boolean> SO_KEEPALIVE = flag(Level.SOCKET, "SO_KEEPALIVE", "keepalive probes on idle connections");
     /** Whether and how long close waits for unsent data; on with 0 seconds resets the connection. */
-    public static final SockOpt<Linger> SO_LINGER = new SockOpt<>("SO_LINGER", Level.SOCKET, "SO_LINGER", Linger.class,
-            Access.GET_SET, Codec.LINGER, l -> true, "a Linger of 0..65535 seconds", new Linger(true, 5),
-            "how close treats unsent data");
+    public static final SockOpt<Linger> SO_LINGER = SockOpt.of(Level.SOCKET, "SO_LINGER", Linger.class, Codec.LINGER,
+            "how close treats unsent data").accepts(l -> true, "a Linger of 0..65535 seconds").sample(new Linger(true, 5));
     /** Keep out-of-band data in the normal stream. */
     public static final SockOpt<Boolean> SO_OOBINLINE = flag(Level.SOCKET, "SO_OOBINLINE", "out-of-band data inline");
     /** Receive buffer size in bytes (Linux doubles what is set). */
@@ -90,9 +92,9 @@ public final class SocketOptions {
      */
     public static final SockOpt<Boolean> IP_HDRINCL = flag(Level.IP, "IP_HDRINCL", "IP header included by the application (raw)");
     /** IPv4 options of outgoing packets, up to 40 bytes. Windows: support is optional (Microsoft), ask the socket. */
-    public static final SockOpt<byte[]> IP_OPTIONS = new SockOpt<>("IP_OPTIONS", Level.IP, "IP_OPTIONS", byte[].class,
-            Access.GET_SET, Codec.BYTES, b -> b.length <= 40 && b.length % 4 == 0, "0..40 bytes, a multiple of 4",
-            new byte[] {1, 1, 1, 0}, "IPv4 header options");
+    public static final SockOpt<byte[]> IP_OPTIONS = SockOpt.of(Level.IP, "IP_OPTIONS", byte[].class, Codec.BYTES,
+            "IPv4 header options").accepts(b -> b.length <= 40 && b.length % 4 == 0, "0..40 bytes, a multiple of 4")
+            .sample(new byte[] {1, 1, 1, 0});
     /**
      * Report each datagram's destination address (BSD). Linux: none, use {@link #IP_PKTINFO}. Windows: the
      * constant exists but Microsoft documents no behaviour (Wine refuses it); {@link #IP_PKTINFO} is the
@@ -114,9 +116,9 @@ public final class SocketOptions {
     /** Report each datagram's TOS. */
     public static final SockOpt<Boolean> IP_RECVTOS = flag(Level.IP, "IP_RECVTOS", "report the received TOS");
     /** The interface of outgoing multicast, by its address (0.0.0.0: the system's choice). */
-    public static final SockOpt<InetAddress> IP_MULTICAST_IF = new SockOpt<>("IP_MULTICAST_IF", Level.IP,
-            "IP_MULTICAST_IF", InetAddress.class, Access.GET_SET, Codec.IN_ADDR, a -> a.getAddress().length == 4,
-            "an IPv4 address", loopback4(), "outgoing multicast interface");
+    public static final SockOpt<InetAddress> IP_MULTICAST_IF = SockOpt.of(Level.IP, "IP_MULTICAST_IF", InetAddress.class,
+            Codec.IN_ADDR, "outgoing multicast interface").accepts(a -> a.getAddress().length == 4, "an IPv4 address")
+            .sample(loopback4());
     /** Time to live of outgoing multicast. */
     public static final SockOpt<Integer> IP_MULTICAST_TTL = intOpt(Level.IP, "IP_MULTICAST_TTL", 0, 255, 4, "multicast time to live");
     /** Loop outgoing multicast back to local members. Windows: applies to the receiving socket, not the sender. */
@@ -150,13 +152,13 @@ public final class SocketOptions {
      * Next hop of outgoing packets (sticky; macOS, where KAME stacks may need privilege). Linux defines the
      * constant, but neither getsockopt nor setsockopt takes it: not supported there. Windows: none.
      */
-    public static final SockOpt<InetSocketAddress> IPV6_NEXTHOP = new SockOpt<>("IPV6_NEXTHOP", Level.IPV6,
-            "IPV6_NEXTHOP", InetSocketAddress.class, Access.GET_SET, Codec.SOCKADDR,
-            a -> !a.isUnresolved() && a.getAddress().getAddress().length == 16, "a resolved IPv6 socket address",
-            new InetSocketAddress(loopback6(), 0), "next hop (sticky)").on(Access.NONE, Os.LINUX, Os.WINDOWS);
+    public static final SockOpt<InetSocketAddress> IPV6_NEXTHOP = SockOpt.of(Level.IPV6, "IPV6_NEXTHOP",
+            InetSocketAddress.class, Codec.SOCKADDR, "next hop (sticky)")
+            .accepts(a -> !a.isUnresolved() && a.getAddress().getAddress().length == 16, "a resolved IPv6 socket address")
+            .sample(new InetSocketAddress(loopback6(), 0)).on(Access.NONE, Os.LINUX, Os.WINDOWS);
     /** The current path MTU of a connected socket (ENOTCONN before). Windows: none (it has IPV6_MTU). */
-    public static final SockOpt<Integer> IPV6_PATHMTU = new SockOpt<>("IPV6_PATHMTU", Level.IPV6, "IPV6_PATHMTU",
-            Integer.class, Access.GET_ONLY, Codec.MTUINFO, v -> true, "read only", null, "path MTU (connected)")
+    public static final SockOpt<Integer> IPV6_PATHMTU = SockOpt.of(Level.IPV6, "IPV6_PATHMTU", Integer.class,
+            Codec.MTUINFO, "path MTU (connected)").access(Access.GET_ONLY).accepts(v -> true, "read only")
             .on(Access.NONE, Os.WINDOWS);
     /** Report destination options headers. Windows: none. */
     public static final SockOpt<Boolean> IPV6_RECVDSTOPTS = flag(Level.IPV6, "IPV6_RECVDSTOPTS", "report destination options")
@@ -194,9 +196,8 @@ public final class SocketOptions {
      * Source address and interface of outgoing packets (sticky). Linux: set only, getsockopt always fails
      * with ENOPROTOOPT. Windows: none (its IPV6_PKTINFO is the RFC 2292 switch, {@link #IPV6_RECVPKTINFO} here).
      */
-    public static final SockOpt<Ipv6PacketInfo> IPV6_PKTINFO = new SockOpt<>("IPV6_PKTINFO", Level.IPV6,
-            "IPV6_PKTINFO", Ipv6PacketInfo.class, Access.GET_SET, Codec.IN6_PKTINFO, v -> true,
-            "an Ipv6PacketInfo", new Ipv6PacketInfo(any6(), 0), "source and interface (sticky)")
+    public static final SockOpt<Ipv6PacketInfo> IPV6_PKTINFO = SockOpt.of(Level.IPV6, "IPV6_PKTINFO",
+            Ipv6PacketInfo.class, Codec.IN6_PKTINFO, "source and interface (sticky)").sample(new Ipv6PacketInfo(any6(), 0))
             .on(Access.SET_ONLY, Os.LINUX).on(Access.NONE, Os.WINDOWS);
     /**
      * Hop limit of outgoing packets (sticky form of the ancillary option; macOS). Linux takes it only as
@@ -206,9 +207,9 @@ public final class SocketOptions {
     public static final SockOpt<Integer> IPV6_HOPLIMIT = intOpt(Level.IPV6, "IPV6_HOPLIMIT", -1, 255, 33, "hop limit (sticky)")
             .on(Access.NONE, Os.LINUX, Os.WINDOWS);
     /** The interface of outgoing multicast (null: the system's choice, which it also takes). */
-    public static final SockOpt<NetworkInterface> IPV6_MULTICAST_IF = new SockOpt<>("IPV6_MULTICAST_IF", Level.IPV6,
-            "IPV6_MULTICAST_IF", NetworkInterface.class, Access.GET_SET, Codec.IFINDEX, n -> n.getIndex() >= 0,
-            "a network interface with an index", null, "outgoing multicast interface");
+    public static final SockOpt<NetworkInterface> IPV6_MULTICAST_IF = SockOpt.of(Level.IPV6, "IPV6_MULTICAST_IF",
+            NetworkInterface.class, Codec.IFINDEX, "outgoing multicast interface")
+            .accepts(n -> n.getIndex() >= 0, "a network interface with an index");
     /** Hop limit of outgoing multicast, -1 for the default. */
     public static final SockOpt<Integer> IPV6_MULTICAST_HOPS = intOpt(Level.IPV6, "IPV6_MULTICAST_HOPS", -1, 255, 4, "multicast hop limit");
     /** Loop outgoing multicast back to local members. Windows: applies to the receiving socket, not the sender. */
@@ -257,39 +258,34 @@ public final class SocketOptions {
     public static final SockOpt<Duration> TCP_KEEPINTVL = seconds("TCP_KEEPINTVL", "TCP_KEEPINTVL", Duration.ofSeconds(10), "keepalive probe interval");
     /** Unanswered probes before the connection is dropped. */
     public static final SockOpt<Integer> TCP_KEEPCNT = intOpt(Level.TCP, "TCP_KEEPCNT", 1, 255, 5, "keepalive probe count");
+    /**
+     * Linux: how long, in milliseconds, sent data may stay unacknowledged before the connection is dropped
+     * (RFC 5482's user timeout); 0 leaves it to the system. macOS and Windows: none.
+     */
+    public static final SockOpt<Integer> TCP_USER_TIMEOUT = intOpt(Level.TCP, "TCP_USER_TIMEOUT", 0, Integer.MAX_VALUE, 30000, "unacknowledged data timeout, ms (Linux)")
+            .on(Access.NONE, Os.MACOS, Os.WINDOWS);
 
-    /** Every option above, in the order of the notes' tables. */
-    public static final List<SockOpt<?>> ALL = List.of(
-            SO_BROADCAST, SO_DEBUG, SO_DONTROUTE, SO_ERROR, SO_KEEPALIVE, SO_LINGER, SO_OOBINLINE, SO_RCVBUF, SO_SNDBUF,
-            SO_RCVLOWAT, SO_SNDLOWAT, SO_RCVTIMEO, SO_SNDTIMEO, SO_REUSEADDR, SO_REUSEPORT, SO_TYPE, SO_USELOOPBACK,
-            SO_EXCLUSIVEADDRUSE,
-            IP_HDRINCL, IP_OPTIONS, IP_RECVDSTADDR, IP_RECVIF, IP_PKTINFO, IP_TOS, IP_TTL, IP_RECVTTL, IP_RECVTOS,
-            IP_MULTICAST_IF, IP_MULTICAST_TTL, IP_MULTICAST_LOOP, IP_MULTICAST_ALL, IP_ADD_MEMBERSHIP, IP_DROP_MEMBERSHIP, IP_BLOCK_SOURCE,
-            IP_UNBLOCK_SOURCE, IP_ADD_SOURCE_MEMBERSHIP, IP_DROP_SOURCE_MEMBERSHIP,
-            IPV6_CHECKSUM, IPV6_DONTFRAG, IPV6_NEXTHOP, IPV6_PATHMTU, IPV6_RECVDSTOPTS, IPV6_RECVHOPLIMIT,
-            IPV6_RECVHOPOPTS, IPV6_RECVPATHMTU, IPV6_RECVPKTINFO, IPV6_RECVRTHDR, IPV6_RECVTCLASS, IPV6_TCLASS,
-            IPV6_UNICAST_HOPS, IPV6_USE_MIN_MTU, IPV6_V6ONLY, IPV6_PKTINFO, IPV6_HOPLIMIT, IPV6_MULTICAST_IF,
-            IPV6_MULTICAST_HOPS, IPV6_MULTICAST_LOOP, IPV6_MULTICAST_ALL, IPV6_JOIN_GROUP, IPV6_LEAVE_GROUP,
-            MCAST_JOIN_GROUP, MCAST_LEAVE_GROUP, MCAST_BLOCK_SOURCE, MCAST_UNBLOCK_SOURCE, MCAST_JOIN_SOURCE_GROUP,
-            MCAST_LEAVE_SOURCE_GROUP,
-            TCP_MAXSEG, TCP_NODELAY, TCP_KEEPIDLE, TCP_KEEPINTVL, TCP_KEEPCNT);
+    /**
+     * Every option above, in the order of their declarations, which is the order of the option tables: built from
+     * the public constants of this class, so a new declaration is in it with nothing else to edit.
+     */
+    public static final List<SockOpt<?>> ALL = declared();
 
     // ---- how rows are made ----------------------------------------------------------------------------------------
 
     private static SockOpt<Boolean> flag(Level level, String name, String description) {
-        return new SockOpt<>(name, level, name, Boolean.class, Access.GET_SET, Codec.FLAG, v -> true, "true or false",
-                Boolean.TRUE, description);
+        return SockOpt.of(level, name, Boolean.class, Codec.FLAG, description).accepts(v -> true, "true or false")
+                .sample(Boolean.TRUE);
     }
 
     private static SockOpt<Integer> intOpt(Level level, String name, int min, int max, int sample, String description) {
-        Predicate<Integer> range = v -> v >= min && v <= max;
-        return new SockOpt<>(name, level, name, Integer.class, Access.GET_SET, Codec.INT, range,
-                min + ".." + max, sample, description);
+        return SockOpt.of(level, name, Integer.class, Codec.INT, description)
+                .accepts(v -> v >= min && v <= max, min + ".." + max).sample(sample);
     }
 
     private static SockOpt<Integer> getInt(Level level, String name, String description) {
-        return new SockOpt<>(name, level, name, Integer.class, Access.GET_ONLY, Codec.INT, v -> true, "read only",
-                null, description);
+        return SockOpt.of(level, name, Integer.class, Codec.INT, description).access(Access.GET_ONLY)
+                .accepts(v -> true, "read only");
     }
 
     /** The longest timeout: Windows takes a DWORD of milliseconds, and Java's own API an int. */
@@ -301,20 +297,33 @@ public final class SocketOptions {
     // up to the C type's unit when set, so a positive timeout never becomes 0, which means none.
     private static SockOpt<Duration> timeout(String name, String description) {
         Predicate<Duration> ok = d -> !d.isNegative() && d.compareTo(MAX_TIMEOUT) <= 0;
-        return new SockOpt<>(name, Level.SOCKET, name, Duration.class, Access.GET_SET, Codec.TIMEOUT, ok,
-                "0 (none) to " + Integer.MAX_VALUE + " ms, rounded up to whole ms", Duration.ofMillis(1500),
-                description);
+        return SockOpt.of(Level.SOCKET, name, Duration.class, Codec.TIMEOUT, description)
+                .accepts(ok, "0 (none) to " + Integer.MAX_VALUE + " ms, rounded up to whole ms").sample(Duration.ofMillis(1500));
     }
 
     private static SockOpt<Duration> seconds(String name, String cName, Duration sample, String description) {
         Predicate<Duration> ok = d -> !d.isNegative() && !d.isZero() && d.compareTo(MAX_KEEPALIVE) <= 0;
-        return new SockOpt<>(name, Level.TCP, cName, Duration.class, Access.GET_SET, Codec.SECONDS, ok,
-                "1..32767 s, rounded up to whole seconds", sample, description);
+        return SockOpt.of(Level.TCP, name, Duration.class, Codec.SECONDS, description).cName(cName)
+                .accepts(ok, "1..32767 s, rounded up to whole seconds").sample(sample);
     }
 
-    private static <T> SockOpt<T> request(String name, Level level, Class<T> type, Codec codec, String description) {
-        return new SockOpt<>(name, level, name, type, Access.SET_ONLY, codec, v -> true, SockOpt.withArticle(type.getSimpleName()),
-                null, description);
+    private static <T> SockOpt<T> request(String name, Level level, Class<T> type, Codec<T> codec, String description) {
+        return SockOpt.of(level, name, type, codec, description).access(Access.SET_ONLY);
+    }
+
+    /** The public SockOpt constants of this class, in declaration order (the order the JVM reports fields in). */
+    private static List<SockOpt<?>> declared() {
+        List<SockOpt<?>> all = new ArrayList<>();
+        for (Field f : SocketOptions.class.getDeclaredFields()) {
+            int m = f.getModifiers();
+            if (f.getType() != SockOpt.class || !Modifier.isPublic(m) || !Modifier.isStatic(m)) continue;
+            try {
+                all.add((SockOpt<?>) f.get(null));
+            } catch (IllegalAccessException e) {
+                throw new AssertionError(e); // a public field of this class
+            }
+        }
+        return List.copyOf(all);
     }
 
     private static InetAddress loopback4() {
