@@ -20,20 +20,20 @@ final class Errors {
      */
     static IOException failure(String operation, Object detail, long result, Type type) {
         Errno errno = Errno.of(NativeErrors.portable(result));
-        int nativeCode = NativeErrors.nativeCode(result);
+        NativeFailure failure = new NativeFailure(operation, errno, NativeErrors.nativeCode(result));
         String what = detail == null ? null : detail.toString();
         return switch (errno) {
-            case EADDRINUSE, EADDRNOTAVAIL -> new ErrnoBindException(operation, what, errno, nativeCode);
+            case EADDRINUSE, EADDRNOTAVAIL -> new ErrnoBindException(failure, what);
             case EACCES -> operation.equals("bind")
-                    ? new ErrnoBindException(operation, what, errno, nativeCode)
-                    : new ErrnoException(operation, what, errno, nativeCode);
+                    ? new ErrnoBindException(failure, what)
+                    : new ErrnoException(failure, what);
             case ECONNREFUSED -> type == Type.DGRAM
-                    ? new ErrnoPortUnreachableException(operation, what, errno, nativeCode)
-                    : new ErrnoConnectException(operation, what, errno, nativeCode);
-            case ETIMEDOUT, EAGAIN -> new ErrnoSocketTimeoutException(operation, what, errno, nativeCode);
-            case EHOSTUNREACH, ENETUNREACH -> new ErrnoNoRouteToHostException(operation, what, errno, nativeCode);
+                    ? new ErrnoPortUnreachableException(failure, what)
+                    : new ErrnoConnectException(failure, what);
+            case ETIMEDOUT, EAGAIN -> new ErrnoSocketTimeoutException(failure, what);
+            case EHOSTUNREACH, ENETUNREACH -> new ErrnoNoRouteToHostException(failure, what);
             case EBADF -> new SocketClosedException(operation, false);
-            default -> new ErrnoException(operation, what, errno, nativeCode);
+            default -> new ErrnoException(failure, what);
         };
     }
 }
