@@ -27,6 +27,8 @@ public final class AbstractUnixAddress extends SocketAddress {
     /** The longest name, in bytes: {@code sun_path} less its leading NUL. */
     public static final int MAX_LENGTH = NativeConstants.require("S4J_UNIX_PATH_MAX");
 
+    private static final boolean SUPPORTED = NativeConstants.require("S4J_UNIX_ABSTRACT") != 0;
+
     private final byte[] name;
 
     private AbstractUnixAddress(byte[] name) {
@@ -49,7 +51,7 @@ public final class AbstractUnixAddress extends SocketAddress {
 
     /** Whether this platform has the abstract namespace (Linux). */
     public static boolean isSupported() {
-        return NativeConstants.require("S4J_UNIX_ABSTRACT") != 0;
+        return SUPPORTED;
     }
 
     /** The name's bytes, without the leading NUL (a copy). */
