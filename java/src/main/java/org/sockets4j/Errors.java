@@ -17,9 +17,20 @@ final class Errors {
      * @param detail    what it was called on, e.g. the remote address; may be null
      * @param result    the negative result of the native call
      * @param type      the socket's type: ECONNREFUSED on a datagram socket is a port unreachable
+     * @throws UnsupportedOperationException for {@link Errno#ENOSYS}: the platform has no such call
      */
     static IOException failure(String operation, Object detail, long result, Type type) {
+        return failure(operation, detail, result, type, operation);
+    }
+
+    /**
+     * As {@link #failure(String, Object, long, Type)}, naming in {@code feature} what an
+     * {@link Errno#ENOSYS} reports as unsupported (the backends answer it where the
+     * platform has no such call, errors.h's s4j_unsupported).
+     */
+    static IOException failure(String operation, Object detail, long result, Type type, String feature) {
         Errno errno = Errno.of(NativeErrors.portable(result));
+        if (errno == Errno.ENOSYS) throw Unsupported.feature(feature);
         NativeFailure failure = new NativeFailure(operation, errno, NativeErrors.nativeCode(result));
         String what = detail == null ? null : detail.toString();
         return switch (errno) {

@@ -6,11 +6,15 @@ import java.lang.ref.Reference;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.OptionalInt;
 import java.util.function.LongToIntFunction;
-import java.net.InetSocketAddress;
-import org.sockets4j.internal.NativeConstants;
 import org.sockets4j.internal.NativeControl;
 import org.sockets4j.internal.NativeErrors;
+import org.sockets4j.internal.NativeMemory;
+import org.sockets4j.internal.NativeMessage;
+import org.sockets4j.internal.NativeOption;
 import org.sockets4j.internal.NativeSocket;
 import org.sockets4j.internal.Scratch;
 import org.sockets4j.option.SockOpt;
@@ -187,23 +191,10 @@ public final class Socket implements AutoCloseable {
      */
     public Accepted accept() throws IOException {
         Scratch scratch = Scratch.get();
-        long fd = handle.begin("accept");
-        long r;
-        boolean closed;
-        try {
-            r = NativeSocket.accept(fd, scratch.outAddress());
-        } finally {
-            closed = end();
-        }
+        long r = raw("accept", ACCEPT, null, 0, 0, 0, scratch.outAddress(), 0L, NOTHING_KEPT);
         if (r < 0) {
-            if (!closed && wouldBlock(r, 0)) return null;
-            throw failure("accept", null, r, closed);
-        }
-        if (closed) {
-            // The listener was closed under the call; a connection taken at that moment is reset, as the
-            // kernel resets those still queued (and on BSD it may be the wake-up connection of the close).
-            NativeSocket.close(r);
-            throw new SocketClosedException("accept", true);
+            if (wouldBlock(r, 0)) return null;
+            throw failure("accept", null, r);
         }
         SocketAddress peer = AddressCodec.read(scratch.out());
         return new Accepted(new Socket(r, family, type, protocol), peer);
@@ -223,18 +214,11 @@ public final class Socket implements AutoCloseable {
     public boolean connect(SocketAddress remote) throws IOException {
         Scratch scratch = Scratch.get();
         AddressCodec.write(remote, family, "remote", scratch.in());
-        long fd = handle.begin("connect");
-        int r;
-        boolean closed;
-        try {
-            r = NativeSocket.connect(fd, scratch.inAddress());
-        } finally {
-            closed = end();
-        }
-        if (closed) throw new SocketClosedException("connect", true);
+        long address = scratch.inAddress();
+        int r = attempt("connect", fd -> NativeSocket.connect(fd, address));
         if (r >= 0) return true;
         if (NativeErrors.portable(r) == Errno.EINPROGRESS.code()) return false;
-        throw failure("connect", remote, r, false);
+        throw failure("connect", remote, r);
     }
 
     /**
@@ -278,19 +262,12 @@ public final class Socket implements AutoCloseable {
 
     private SocketAddress name(String operation, boolean remote) throws IOException {
         Scratch scratch = Scratch.get();
-        long fd = handle.begin(operation);
-        int r;
-        boolean closed;
-        try {
-            r = remote ? NativeSocket.remoteAddress(fd, scratch.outAddress())
-                    : NativeSocket.localAddress(fd, scratch.outAddress());
-        } finally {
-            closed = end();
-        }
-        if (closed) throw new SocketClosedException(operation, true);
+        long address = scratch.outAddress();
+        int r = attempt(operation, remote ? fd -> NativeSocket.remoteAddress(fd, address)
+                : fd -> NativeSocket.localAddress(fd, address));
         if (r < 0) {
             if (remote && NativeErrors.portable(r) == Errno.ENOTCONN.code()) return null;
-            throw failure(operation, null, r, false);
+            throw failure(operation, null, r);
         }
         return AddressCodec.read(scratch.out());
     }
@@ -333,18 +310,15 @@ public final class Socket implements AutoCloseable {
     public <T> T getOption(SockOpt<T> option) throws IOException {
         int[] levelAndName = resolve(Args.notNull(option, "option"));
         if (!option.access().canGet()) throw new UnsupportedOperationException(option + " cannot be read: it is write only");
-        long fd = handle.begin("getsockopt");
-        OptionIo io = new OptionIo(fd, levelAndName[0], levelAndName[1]);
-        Object value;
-        boolean closed;
-        try {
-            value = io.get(option);
-        } finally {
-            closed = end();
-        }
-        if (closed) throw new SocketClosedException("getsockopt", true);
-        if (io.result < 0) throw failure("getsockopt", option, io.result, false);
-        return option.type().cast(value);
+        Object[] value = new Object[1];
+        RawCall get = (socket, fd, data, offset, length, mask, address, flagsOut) -> {
+            OptionIo io = new OptionIo(fd, levelAndName[0], levelAndName[1]);
+            value[0] = io.get(option);
+            return io.result;
+        };
+        int r = (int) raw("getsockopt", get, null, 0, 0, 0, 0L, 0L, NOTHING_KEPT);
+        if (r < 0) throw failure("getsockopt", option, r);
+        return option.type().cast(value[0]);
     }
 
     /**
@@ -358,26 +332,26 @@ public final class Socket implements AutoCloseable {
     public int getRawOption(int level, int name, byte[] value) throws IOException {
         Args.notNull(value, "value");
         return call("getsockopt", "level " + level + " name " + name,
-                fd -> org.sockets4j.internal.NativeOption.getBytes(fd, level, name, value));
+                fd -> NativeOption.getBytes(fd, level, name, value));
     }
 
     /** {@code setsockopt()} of any option by its numbers, with the bytes of its value as the OS expects them. */
     public void setRawOption(int level, int name, byte[] value) throws IOException {
         Args.notNull(value, "value");
         call("setsockopt", "level " + level + " name " + name,
-                fd -> org.sockets4j.internal.NativeOption.setBytes(fd, level, name, value, 0, value.length));
+                fd -> NativeOption.setBytes(fd, level, name, value, 0, value.length));
     }
 
     /** The option's level and name on this platform, for this socket's family. */
     private int[] resolve(SockOpt<?> option) {
-        java.util.OptionalInt level = option.level().nativeValue(family);
-        java.util.OptionalInt name = option.nativeName();
+        OptionalInt level = option.level().nativeValue(family);
+        OptionalInt name = option.nativeName();
         if (level.isEmpty() || name.isEmpty()) throw Unsupported.feature("socket option " + option);
         return new int[] {level.getAsInt(), name.getAsInt()};
     }
 
     private static String show(Object value) {
-        return value instanceof byte[] b ? java.util.Arrays.toString(b) : String.valueOf(value);
+        return value instanceof byte[] b ? Arrays.toString(b) : String.valueOf(value);
     }
 
     // ---- sendmsg / recvmsg ---------------------------------------------------------------------------------------
@@ -395,7 +369,7 @@ public final class Socket implements AutoCloseable {
      * @return the bytes sent, or {@link #WOULD_BLOCK}
      * @throws UnsupportedOperationException where the platform has no sendmsg
      */
-    public int sendMsg(ByteBuffer[] data, SocketAddress target, java.util.List<? extends ControlMessage> control,
+    public int sendMsg(ByteBuffer[] data, SocketAddress target, List<? extends ControlMessage> control,
                        MsgFlag... flags) throws IOException {
         int count = Gather.check(data, false);
         Args.notNull(control, "control");
@@ -407,25 +381,17 @@ public final class Socket implements AutoCloseable {
             to = Scratch.get().inAddress();
         }
         Gather g = new Gather(data, count, true, type == Type.STREAM);
-        long fd = handle.begin("sendmsg");
-        int r;
-        boolean closed;
-        try {
-            r = org.sockets4j.internal.NativeMessage.sendMsg(fd, g.direct, g.offsets, g.lengths, count, to, records,
-                    records.length, mask);
-        } finally {
-            closed = end();
-        }
-        if (r > 0 || (r == 0 && !closed)) {
+        long address = to;
+        LongToIntFunction sendMsg = fd -> NativeMessage.sendMsg(fd, g.direct, g.offsets, g.lengths, count, address,
+                records, records.length, mask);
+        int r = (int) raw("sendmsg", PLAIN, sendMsg, 0, 0, 0, 0L, 0L, BYTES_MOVED);
+        if (r >= 0) {
             g.advance(data, r, false);
             return r;
         }
-        if (closed) throw new SocketClosedException("sendmsg", true);
         if (wouldBlock(r, mask)) return WOULD_BLOCK;
-        if (NativeErrors.portable(r) == Errno.ENOSYS.code()) {
-            throw Unsupported.feature("sendmsg with " + control); // e.g. Windows: WSASendMsg takes packet info only
-        }
-        throw failure("sendmsg", target, r, false);
+        // e.g. Windows: WSASendMsg takes packet info only
+        throw Errors.failure("sendmsg", target, r, type, "sendmsg with " + control);
     }
 
     /**
@@ -451,21 +417,13 @@ public final class Socket implements AutoCloseable {
         Scratch scratch = Scratch.get();
         byte[] control = new byte[controlCapacity];
         int[] io = {controlCapacity, 0};
-        long fd = handle.begin("recvmsg");
-        int r;
-        boolean closed;
-        try {
-            r = org.sockets4j.internal.NativeMessage.recvMsg(fd, g.direct, g.offsets, g.lengths, count,
-                    scratch.outAddress(), control, io, mask);
-        } finally {
-            closed = end();
-        }
-        if (closed && (r <= 0 || (r < g.total && (mask & WAITALL) != 0 && type == Type.STREAM))) {
-            throw new SocketClosedException("recvmsg", true);
-        }
+        long from = scratch.outAddress();
+        LongToIntFunction recvMsg = fd -> NativeMessage.recvMsg(fd, g.direct, g.offsets, g.lengths, count, from,
+                control, io, mask);
+        int r = (int) raw("recvmsg", PLAIN, recvMsg, 0, 0, 0, 0L, 0L, receiveKept(g.total, mask));
         if (r < 0) {
             if (wouldBlock(r, mask)) return null;
-            throw failure("recvmsg", null, r, false);
+            throw failure("recvmsg", null, r);
         }
         g.advance(data, stored(r, g.total, mask), true);
         int flagsOut = io[1];
@@ -513,24 +471,11 @@ public final class Socket implements AutoCloseable {
     }
 
     /** {@code SIOCGIFCONF}: the interfaces with an IPv4 address, one row per address. */
-    public java.util.List<InterfaceEntry> interfaces() throws IOException {
-        int size = NativeConstants.require("S4J_INTERFACE_SIZE");
-        int nameMax = NativeConstants.require("S4J_INTERFACE_NAME_MAX");
-        int max = 256;
-        ByteBuffer table = ByteBuffer.allocateDirect(max * size).order(java.nio.ByteOrder.nativeOrder());
-        long base = org.sockets4j.internal.NativeMemory.address(table);
-        int n = call("ioctl SIOCGIFCONF", null, fd -> NativeControl.interfaces(fd, base, max));
-        java.util.List<InterfaceEntry> rows = new java.util.ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            byte[] name = new byte[nameMax];
-            table.get(i * size, name);
-            int len = 0;
-            while (len < name.length && name[len] != 0) len++;
-            ByteBuffer address = table.slice(i * size + nameMax, size - nameMax).order(java.nio.ByteOrder.nativeOrder());
-            InetSocketAddress a = (InetSocketAddress) AddressCodec.read(address);
-            rows.add(new InterfaceEntry(new String(name, 0, len, java.nio.charset.StandardCharsets.UTF_8), a.getAddress()));
-        }
-        return java.util.List.copyOf(rows);
+    public List<InterfaceEntry> interfaces() throws IOException {
+        ByteBuffer table = InterfaceCodec.table();
+        long base = NativeMemory.address(table);
+        int n = call("ioctl SIOCGIFCONF", null, fd -> NativeControl.interfaces(fd, base, InterfaceCodec.MAX_ROWS));
+        return InterfaceCodec.decode(table, n);
     }
 
 
@@ -688,37 +633,21 @@ public final class Socket implements AutoCloseable {
             ((ByteBuffer) src).get(offset, array);
             at = 0;
         }
-        long fd = handle.begin(operation);
-        int r;
-        boolean closed;
-        try {
-            r = NativeSocket.sendArray(fd, array, at, length, mask, to);
-        } finally {
-            closed = end();
-        }
-        return sent(operation, r, mask, target, closed);
+        int r = (int) raw(operation, SEND_ARRAY, array, at, length, mask, to, 0L, BYTES_MOVED);
+        return sent(operation, r, mask, target);
     }
 
     private int transmit(String operation, ByteBuffer direct, int offset, int length, int mask, Object target,
                          long to) throws IOException {
-        long fd = handle.begin(operation);
-        int r;
-        boolean closed;
-        try {
-            r = NativeSocket.send(fd, direct, offset, length, mask, to);
-        } finally {
-            closed = end();
-        }
-        return sent(operation, r, mask, target, closed);
+        int r = (int) raw(operation, SEND, direct, offset, length, mask, to, 0L, BYTES_MOVED);
+        return sent(operation, r, mask, target);
     }
 
-    /** A send's result: bytes that left are reported even if a close came after them; else the close. */
-    private int sent(String operation, int r, int mask, Object target, boolean closed) throws IOException {
-        if (r > 0) return r;
-        if (closed) throw new SocketClosedException(operation, true);
-        if (r == 0) return 0;
+    /** A send's result once {@link #raw} has dealt with a close: the bytes sent, or what the error means. */
+    private int sent(String operation, int r, int mask, Object target) throws IOException {
+        if (r >= 0) return r;
         if (wouldBlock(r, mask)) return WOULD_BLOCK;
-        throw failure(operation, target, r, false);
+        throw failure(operation, target, r);
     }
 
     // ---- receive ------------------------------------------------------------------------------------------------
@@ -872,46 +801,31 @@ public final class Socket implements AutoCloseable {
             array = ((ByteBuffer) dst).array();
             at = ((ByteBuffer) dst).arrayOffset() + offset;
         }
-        long fd = handle.begin(operation);
-        int r;
-        boolean closed;
-        try {
-            r = NativeSocket.recvArray(fd, array, at, length, mask, from, flagsOut, !truncDiscards(mask));
-        } finally {
-            closed = end();
-        }
-        return received(operation, r, length, mask, closed);
+        int r = (int) raw(operation, RECV_ARRAY, array, at, length, mask, from, flagsOut, receiveKept(length, mask));
+        return received(operation, r, length, mask);
     }
 
     private int receive(String operation, ByteBuffer direct, int offset, int length, int mask, long from,
                         long flagsOut) throws IOException {
-        long fd = handle.begin(operation);
-        int r;
-        boolean closed;
-        try {
-            r = NativeSocket.recv(fd, direct, offset, length, mask, from, flagsOut);
-        } finally {
-            closed = end();
-        }
-        return received(operation, r, length, mask, closed);
+        int r = (int) raw(operation, RECV, direct, offset, length, mask, from, flagsOut, receiveKept(length, mask));
+        return received(operation, r, length, mask);
     }
 
     /**
-     * A receive's result. Bytes received came from the socket itself (the placeholder a close parks on
-     * the number has none) and are returned, except a {@code MSG_WAITALL} that the close cut short: that
-     * call ends in the close, as documented. Anything else under a close is the close.
+     * What a receive keeps when a close came during it ({@link #raw}'s {@code keptFrom}). Bytes received came
+     * from the socket itself (the placeholder a close parks on the number has none) and are returned, except
+     * a stream {@code MSG_WAITALL} that the close cut short: that call ends in the close, as documented.
      */
-    private int received(String operation, int r, int length, int mask, boolean closed) throws IOException {
-        if (r > 0) {
-            if (closed && r < length && (mask & WAITALL) != 0 && type == Type.STREAM) {
-                throw new SocketClosedException(operation, true);
-            }
-            return r;
-        }
-        if (closed) throw new SocketClosedException(operation, true);
+    private long receiveKept(int length, int mask) {
+        return (mask & WAITALL) != 0 && type == Type.STREAM ? Math.max(length, BYTES_MOVED) : BYTES_MOVED;
+    }
+
+    /** A receive's result once {@link #raw} has dealt with a close: bytes, end of stream, or what the error means. */
+    private int received(String operation, int r, int length, int mask) throws IOException {
+        if (r > 0) return r;
         if (r == 0) return type == Type.STREAM && length > 0 ? EOF : 0;
         if (wouldBlock(r, mask)) return WOULD_BLOCK;
-        throw failure(operation, null, r, false);
+        throw failure(operation, null, r);
     }
 
     /**
@@ -974,23 +888,87 @@ public final class Socket implements AutoCloseable {
     // ---- shared ---------------------------------------------------------------------------------------------------
 
     /**
-     * Runs one native call between {@link Handle#begin} and {@link #end}: its result, or the exception
-     * for its failure, or {@link SocketClosedException} when the socket was closed under it, whatever the
-     * call returned. For calls off the hot path; send and receive bracket themselves, allocating nothing.
+     * One native call on the descriptor. All it needs comes in as arguments, not captured, so a call site on
+     * the data path passes a constant and a send or a receive allocates nothing.
      */
-    private int call(String operation, Object detail, LongToIntFunction nativeCall) throws IOException {
+    @FunctionalInterface
+    private interface RawCall {
+        long run(Socket socket, long fd, Object data, int offset, int length, int mask, long address, long flagsOut)
+                throws IOException;
+
+        /** Undoes a result that a close during the call voided (only a call that creates something has one). */
+        default void abandon(long result) {}
+    }
+
+    /** For {@link #raw}: no result survives a close during the call. */
+    private static final long NOTHING_KEPT = Long.MAX_VALUE;
+    /** For {@link #raw}: a result of at least one byte survives a close during the call: those bytes moved. */
+    private static final long BYTES_MOVED = 1L;
+
+    /** Runs the {@link LongToIntFunction} passed as {@code data}: the calls off the data path. */
+    private static final RawCall PLAIN = (socket, fd, call, offset, length, mask, address, flagsOut) ->
+            ((LongToIntFunction) call).applyAsInt(fd);
+    private static final RawCall SEND = (socket, fd, data, offset, length, mask, to, flagsOut) ->
+            NativeSocket.send(fd, (ByteBuffer) data, offset, length, mask, to);
+    private static final RawCall SEND_ARRAY = (socket, fd, data, offset, length, mask, to, flagsOut) ->
+            NativeSocket.sendArray(fd, (byte[]) data, offset, length, mask, to);
+    private static final RawCall RECV = (socket, fd, data, offset, length, mask, from, flagsOut) ->
+            NativeSocket.recv(fd, (ByteBuffer) data, offset, length, mask, from, flagsOut);
+    private static final RawCall RECV_ARRAY = (socket, fd, data, offset, length, mask, from, flagsOut) ->
+            NativeSocket.recvArray(fd, (byte[]) data, offset, length, mask, from, flagsOut, !socket.truncDiscards(mask));
+    private static final RawCall ACCEPT = new RawCall() {
+        @Override
+        public long run(Socket socket, long fd, Object data, int offset, int length, int mask, long peer,
+                        long flagsOut) {
+            return NativeSocket.accept(fd, peer);
+        }
+
+        /**
+         * The listener was closed under the call; a connection taken at that moment is reset, as the
+         * kernel resets those still queued (and on BSD it may be the wake-up connection of the close).
+         */
+        @Override
+        public void abandon(long accepted) {
+            if (accepted >= 0) NativeSocket.close(accepted);
+        }
+    };
+
+    /**
+     * The one bracket around a native call: enters the handle ({@link Handle#begin}), runs the call, leaves
+     * ({@link #end}), and applies the close rule. A close during the call may have answered it from the
+     * placeholder (dead socket) that the pre-close parks on the number: whatever that says belongs to no
+     * socket of the caller's, so the call ends in {@link SocketClosedException}, unless it returned at least
+     * {@code keptFrom}, bytes that really moved ({@link #BYTES_MOVED}; {@link #NOTHING_KEPT} for calls
+     * without such a result).
+     *
+     * @return the call's result, {@code >= 0} or a negative packed error
+     */
+    private long raw(String operation, RawCall call, Object data, int offset, int length, int mask, long address,
+                     long flagsOut, long keptFrom) throws IOException {
         long fd = handle.begin(operation);
-        int r;
+        long r;
         boolean closed;
         try {
-            r = nativeCall.applyAsInt(fd);
+            r = call.run(this, fd, data, offset, length, mask, address, flagsOut);
         } finally {
             closed = end();
         }
-        // A close under the call may have answered it from the placeholder (dead socket) that the pre-close
-        // parks on the number: whatever it says belongs to no socket of the caller's, so report the close.
-        if (closed) throw new SocketClosedException(operation, true);
-        if (r < 0) throw failure(operation, detail, r, false);
+        if (closed && r < keptFrom) {
+            call.abandon(r);
+            throw new SocketClosedException(operation, true);
+        }
+        return r;
+    }
+
+    /** A call off the data path, through {@link #raw}: its result, {@code >= 0} or a negative packed error. */
+    private int attempt(String operation, LongToIntFunction nativeCall) throws IOException {
+        return (int) raw(operation, PLAIN, nativeCall, 0, 0, 0, 0L, 0L, NOTHING_KEPT);
+    }
+
+    /** A call off the data path whose every failure is an exception: its result, {@code >= 0}. */
+    private int call(String operation, Object detail, LongToIntFunction nativeCall) throws IOException {
+        int r = attempt(operation, nativeCall);
+        if (r < 0) throw failure(operation, detail, r);
         return r;
     }
 
@@ -1005,11 +983,8 @@ public final class Socket implements AutoCloseable {
         return NativeErrors.portable(result) == Errno.EAGAIN.code() && (!blocking || (mask & DONTWAIT) != 0);
     }
 
-    private IOException failure(String operation, Object detail, long result, boolean closedDuringCall) {
-        if (!closedDuringCall && NativeErrors.portable(result) == Errno.ENOSYS.code()) {
-            throw Unsupported.feature(operation); // the platform has no such call (errors.h, s4j_unsupported)
-        }
-        return closedDuringCall ? new SocketClosedException(operation, true)
-                : Errors.failure(operation, detail, result, type);
+    /** The exception for a failed call; {@link UnsupportedOperationException} for ENOSYS (see {@link Errors}). */
+    private IOException failure(String operation, Object detail, long result) {
+        return Errors.failure(operation, detail, result, type);
     }
 }
