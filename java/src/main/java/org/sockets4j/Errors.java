@@ -5,7 +5,8 @@ import org.sockets4j.internal.NativeErrors;
 
 /**
  * The one place a failed native result becomes a Java exception: the JDK's own
- * type where one fits the notes' error table, always carrying the operation,
+ * type where one fits the error (a bind, connect, routing or timeout failure),
+ * always carrying the operation,
  * the portable name and the native number.
  */
 final class Errors {

@@ -7,7 +7,8 @@ import org.sockets4j.internal.NativeConstants;
 
 /**
  * The third argument of {@code socket()}: a protocol number, with constants for
- * the protocols the notes name. Any other number can be had with {@link #of(int)}.
+ * the IP protocols this library's sockets are commonly opened with. Any other
+ * number can be had with {@link #of(int)}.
  * Immutable; equal when name and number are.
  */
 public final class Protocol {

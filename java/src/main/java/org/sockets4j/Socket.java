@@ -222,8 +222,8 @@ public final class Socket implements AutoCloseable {
     }
 
     /**
-     * {@code connect()} that gives up after {@code timeout}: the notes' connect with
-     * a timeout (non-blocking connect, then a wait for writability). The socket's
+     * {@code connect()} that gives up after {@code timeout}, done the classic way
+     * (non-blocking connect, then a wait for writability). The socket's
      * blocking mode is the same afterwards. After a timeout the socket's state is
      * unspecified: close it.
      *

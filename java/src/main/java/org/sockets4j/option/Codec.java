@@ -41,7 +41,7 @@ public enum Codec {
         this.cType = cType;
     }
 
-    /** The C type, as the notes' tables name it. */
+    /** The C type the value crosses as, e.g. {@code int} or {@code struct linger}. */
     public String cType() {
         return cType;
     }

@@ -6,7 +6,7 @@ import java.util.function.Predicate;
 import org.sockets4j.internal.NativeConstants;
 
 /**
- * One socket option of the notes' tables, typed: its level, its C name, the
+ * One socket option of {@link SocketOptions}, typed: its level, its C name, the
  * Java type of its value, whether it can be read and written, the C type it
  * crosses as, the values it accepts, and a typical value (used by the
  * {@code options} command and the tests to show a round trip). Immutable; the
@@ -42,7 +42,10 @@ public final class SockOpt<T> implements SocketOption<T> {
         this.description = description;
     }
 
-    /** The option's name as the notes give it, e.g. {@code SO_RCVBUF}. */
+    /**
+     * The option's C name, e.g. {@code SO_RCVBUF}; where the OSes spell it apart, the most common
+     * spelling ({@link #cName()} names its row in the constants table).
+     */
     @Override
     public String name() {
         return name;

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * Every socket option of the notes' tables, one typed constant each: SOL_SOCKET,
+ * Every socket option this library offers, one typed constant each: SOL_SOCKET,
  * IPPROTO_IP, IPPROTO_IPV6 (with the sticky forms of the ancillary options),
  * the protocol-independent MCAST_*, IPPROTO_TCP, and keepalive tuning. The
  * table is data: {@link #ALL} feeds the {@code options} command and the tests.
@@ -190,7 +190,7 @@ public final class SocketOptions {
     /** Unanswered probes before the connection is dropped. */
     public static final SockOpt<Integer> TCP_KEEPCNT = intOpt(Level.TCP, "TCP_KEEPCNT", 1, 255, 5, "keepalive probe count");
 
-    /** Every option above, in the order of the notes' tables. */
+    /** Every option above, by level: SOL_SOCKET, IPPROTO_IP, IPPROTO_IPV6, the MCAST_* options, IPPROTO_TCP. */
     public static final List<SockOpt<?>> ALL = List.of(
             SO_BROADCAST, SO_DEBUG, SO_DONTROUTE, SO_ERROR, SO_KEEPALIVE, SO_LINGER, SO_OOBINLINE, SO_RCVBUF, SO_SNDBUF,
             SO_RCVLOWAT, SO_SNDLOWAT, SO_RCVTIMEO, SO_SNDTIMEO, SO_REUSEADDR, SO_REUSEPORT, SO_TYPE, SO_USELOOPBACK,
