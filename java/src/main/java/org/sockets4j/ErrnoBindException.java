@@ -9,6 +9,7 @@ public final class ErrnoBindException extends BindException implements NativeErr
 
     private static final long serialVersionUID = 1L;
 
+    /** The failed call: operation, portable code and native number. */
     private final NativeFailure failure;
 
     ErrnoBindException(NativeFailure failure, String detail) {

@@ -9,6 +9,7 @@ public final class ErrnoConnectException extends ConnectException implements Nat
 
     private static final long serialVersionUID = 1L;
 
+    /** The failed call: operation, portable code and native number. */
     private final NativeFailure failure;
 
     ErrnoConnectException(NativeFailure failure, String detail) {

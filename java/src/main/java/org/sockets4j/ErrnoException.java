@@ -9,6 +9,7 @@ public final class ErrnoException extends SocketException implements NativeError
 
     private static final long serialVersionUID = 1L;
 
+    /** The failed call: operation, portable code and native number. */
     private final NativeFailure failure;
 
     ErrnoException(NativeFailure failure, String detail) {

@@ -9,6 +9,7 @@ public final class ErrnoNoRouteToHostException extends NoRouteToHostException im
 
     private static final long serialVersionUID = 1L;
 
+    /** The failed call: operation, portable code and native number. */
     private final NativeFailure failure;
 
     ErrnoNoRouteToHostException(NativeFailure failure, String detail) {

@@ -9,6 +9,7 @@ public final class ErrnoPortUnreachableException extends PortUnreachableExceptio
 
     private static final long serialVersionUID = 1L;
 
+    /** The failed call: operation, portable code and native number. */
     private final NativeFailure failure;
 
     ErrnoPortUnreachableException(NativeFailure failure, String detail) {

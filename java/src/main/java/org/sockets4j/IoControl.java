@@ -23,7 +23,11 @@ public enum IoControl {
 
     private volatile int probed; // 0 unknown, 1 yes, 2 no
 
-    /** Whether this platform can make the call. */
+    /**
+     * Whether this platform can make the call.
+     *
+     * @return true when the call exists here
+     */
     public boolean isSupported() {
         int known = probed;
         if (known == 0) {

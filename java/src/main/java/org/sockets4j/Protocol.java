@@ -45,6 +45,8 @@ public final class Protocol {
      * protocol field): one of the named constants when one matches.
      *
      * @throws IllegalArgumentException if {@code number} is outside 0..255
+      * @param number the protocol number
+      * @return the protocol
      */
     public static Protocol of(int number) {
         if (number < 0 || number > 255) {
@@ -57,17 +59,29 @@ public final class Protocol {
         return new Protocol(Integer.toString(number), number, true);
     }
 
-    /** The C name ({@code IPPROTO_TCP}), or the number in decimal for a protocol without a name here. */
+    /**
+     * The C name ({@code IPPROTO_TCP}), or the number in decimal for a protocol without a name here.
+     *
+     * @return the name
+     */
     public String name() {
         return name;
     }
 
-    /** The protocol number; meaningless when {@link #isSupported()} is false. */
+    /**
+     * The protocol number; meaningless when {@link #isSupported()} is false.
+     *
+     * @return the number
+     */
     public int number() {
         return number;
     }
 
-    /** Whether the platform's headers define this protocol (always true for a number given to {@link #of}). */
+    /**
+     * Whether the platform's headers define this protocol (always true for a number given to {@link #of}).
+     *
+     * @return true when this platform has the protocol
+     */
     public boolean isSupported() {
         return supported;
     }

@@ -95,6 +95,9 @@ public final class Socket implements AutoCloseable {
      *
      * @throws UnsupportedOperationException if the platform lacks the family or type
      * @throws IOException                   if the kernel refuses, e.g. {@link Errno#EACCES} for a raw socket
+      * @param family the address family
+      * @param type   the socket type
+      * @return the new socket, in blocking mode
      */
     public static Socket open(Family family, Type type) throws IOException {
         return open(family, type, Protocol.DEFAULT);
@@ -105,6 +108,10 @@ public final class Socket implements AutoCloseable {
      *
      * @throws UnsupportedOperationException if the platform lacks the family, type or protocol
      * @throws IOException                   if the kernel refuses ({@link Errno#EPROTONOSUPPORT}, {@link Errno#EACCES}, ...)
+      * @param family   the address family
+      * @param type     the socket type
+      * @param protocol the protocol; {@link Protocol#DEFAULT} for the type's default
+      * @return the new socket, in blocking mode
      */
     public static Socket open(Family family, Type type, Protocol protocol) throws IOException {
         int f = Args.notNull(family, "family").requireNative();
@@ -123,12 +130,23 @@ public final class Socket implements AutoCloseable {
      * the accepted end checked to be the connecting one. Stream and datagram types.
      *
      * @throws IOException for a combination the platform cannot make, e.g. {@link Errno#EOPNOTSUPP}
+      * @param family the address family
+      * @param type   the socket type
+      * @return the two sockets, connected to each other
      */
     public static SocketPair pair(Family family, Type type) throws IOException {
         return pair(family, type, Protocol.DEFAULT);
     }
 
-    /** {@code socketpair(family, type, protocol)}; see {@link #pair(Family, Type)}. */
+    /**
+     * {@code socketpair(family, type, protocol)}; see {@link #pair(Family, Type)}.
+     *
+     * @param family   the address family
+     * @param type     the socket type
+     * @param protocol the protocol; {@link Protocol#DEFAULT} for the type's default
+     * @return the two sockets, connected to each other
+     * @throws IOException for a combination the platform cannot make
+     */
     public static SocketPair pair(Family family, Type type, Protocol protocol) throws IOException {
         int f = Args.notNull(family, "family").requireNative();
         int t = Args.notNull(type, "type").requireNative();
@@ -140,17 +158,29 @@ public final class Socket implements AutoCloseable {
                 new Socket(handles[1], family, type, protocol));
     }
 
-    /** The address family this socket was opened with. */
+    /**
+     * The address family this socket was opened with.
+     *
+     * @return the family
+     */
     public Family family() {
         return family;
     }
 
-    /** The socket type this socket was opened with. */
+    /**
+     * The socket type this socket was opened with.
+     *
+     * @return the type
+     */
     public Type type() {
         return type;
     }
 
-    /** The protocol this socket was opened with ({@link Protocol#DEFAULT} when none was named). */
+    /**
+     * The protocol this socket was opened with ({@link Protocol#DEFAULT} when none was named).
+     *
+     * @return the protocol
+     */
     public Protocol protocol() {
         return protocol;
     }
@@ -176,6 +206,8 @@ public final class Socket implements AutoCloseable {
      * completed connections (the kernel may round or cap it).
      *
      * @throws IllegalArgumentException if backlog is negative
+      * @param backlog how many completed connections may wait for {@link #accept()}
+      * @throws IOException if the call fails: an exception that implements {@link NativeError}
      */
     public void listen(int backlog) throws IOException {
         if (backlog < 0) throw new IllegalArgumentException("backlog must be >= 0: " + backlog);
@@ -210,6 +242,7 @@ public final class Socket implements AutoCloseable {
      * @throws java.net.ConnectException       if the peer refused ({@link Errno#ECONNREFUSED})
      * @throws java.net.NoRouteToHostException if there is no route ({@link Errno#EHOSTUNREACH}, {@link Errno#ENETUNREACH})
      * @throws java.net.SocketTimeoutException  if the kernel gave up ({@link Errno#ETIMEDOUT})
+      * @param remote the peer's address
      */
     public boolean connect(SocketAddress remote) throws IOException {
         Scratch scratch = Scratch.get();
@@ -229,6 +262,8 @@ public final class Socket implements AutoCloseable {
      *
      * @throws java.net.SocketTimeoutException if the timeout ran out ({@link Errno#ETIMEDOUT})
      * @throws IllegalArgumentException        if the timeout is not positive or exceeds {@code Integer.MAX_VALUE} ms
+      * @param remote  the peer's address
+      * @param timeout how long to wait, at most
      */
     public void connect(SocketAddress remote, Duration timeout) throws IOException {
         int millis = Args.timeoutMillis(timeout, "timeout");
@@ -250,12 +285,22 @@ public final class Socket implements AutoCloseable {
         return call("connect", null, NativeSocket::finishConnect) == 1;
     }
 
-    /** {@code getsockname()}: the local address; for an unbound INET socket the wildcard with port 0. */
+    /**
+     * {@code getsockname()}: the local address; for an unbound INET socket the wildcard with port 0.
+     *
+     * @return the local address
+     * @throws IOException if the call fails: an exception that implements {@link NativeError}
+     */
     public SocketAddress localAddress() throws IOException {
         return name("getsockname", false);
     }
 
-    /** {@code getpeername()}: the connected peer's address, or null when not connected. */
+    /**
+     * {@code getpeername()}: the connected peer's address, or null when not connected.
+     *
+     * @return the peer's address, or null when not connected
+     * @throws IOException if the call fails: an exception that implements {@link NativeError}
+     */
     public SocketAddress remoteAddress() throws IOException {
         return name("getpeername", true);
     }
@@ -272,7 +317,12 @@ public final class Socket implements AutoCloseable {
         return AddressCodec.read(scratch.out());
     }
 
-    /** {@code shutdown()}: closes one or both directions of the connection; the descriptor stays open. */
+    /**
+     * {@code shutdown()}: closes one or both directions of the connection; the descriptor stays open.
+     *
+     * @param how which direction or directions to shut down
+     * @throws IOException if the call fails: an exception that implements {@link NativeError}
+     */
     public void shutdown(Shutdown how) throws IOException {
         int h = Args.notNull(how, "how").requireNative();
         call("shutdown", how, fd -> NativeSocket.shutdown(fd, h));
@@ -288,6 +338,9 @@ public final class Socket implements AutoCloseable {
      * @throws IllegalArgumentException      if the value is outside the option's rule (the message names both)
      * @throws IOException                   if the kernel refuses, e.g. {@link Errno#ENOPROTOOPT} for an option this
      *                                       socket's protocol does not have
+      * @param <T>    the option's value type
+      * @param option the option
+      * @param value  its new value
      */
     public <T> void setOption(SockOpt<T> option, T value) throws IOException {
         Args.notNull(option, "option");
@@ -306,6 +359,9 @@ public final class Socket implements AutoCloseable {
      *
      * @throws UnsupportedOperationException if the platform lacks the option, or it is write only
      * @throws IOException                   if the kernel refuses
+      * @param <T>    the option's value type
+      * @param option the option
+      * @return the option's value
      */
     public <T> T getOption(SockOpt<T> option) throws IOException {
         int[] levelAndName = resolve(Args.notNull(option, "option"));
@@ -328,6 +384,7 @@ public final class Socket implements AutoCloseable {
      * @param name  the option's number
      * @param value receives the option's bytes
      * @return how many bytes of {@code value} the kernel filled
+      * @throws IOException if the call fails: an exception that implements {@link NativeError}
      */
     public int getRawOption(int level, int name, byte[] value) throws IOException {
         Args.notNull(value, "value");
@@ -335,7 +392,14 @@ public final class Socket implements AutoCloseable {
                 fd -> NativeOption.getBytes(fd, level, name, value));
     }
 
-    /** {@code setsockopt()} of any option by its numbers, with the bytes of its value as the OS expects them. */
+    /**
+     * {@code setsockopt()} of any option by its numbers, with the bytes of its value as the OS expects them.
+     *
+     * @param level the level's number
+     * @param name  the option's number
+     * @param value the value's bytes, as the OS expects them
+     * @throws IOException if the call fails: an exception that implements {@link NativeError}
+     */
     public void setRawOption(int level, int name, byte[] value) throws IOException {
         Args.notNull(value, "value");
         call("setsockopt", "level " + level + " name " + name,
@@ -368,6 +432,8 @@ public final class Socket implements AutoCloseable {
      * @param control ancillary data, possibly empty
      * @return the bytes sent, or {@link #WOULD_BLOCK}
      * @throws UnsupportedOperationException where the platform has no sendmsg
+      * @param flags   the call's flags, none for 0
+      * @throws IOException if the call fails: an exception that implements {@link NativeError}
      */
     public int sendMsg(ByteBuffer[] data, SocketAddress target, List<? extends ControlMessage> control,
                        MsgFlag... flags) throws IOException {
@@ -406,6 +472,8 @@ public final class Socket implements AutoCloseable {
      * @param controlCapacity 0 to 4096 bytes for ancillary data
      * @return the message, or null when non-blocking and nothing is queued
      * @throws UnsupportedOperationException where the platform has no recvmsg (Windows without WSARecvMsg)
+      * @param flags           the call's flags, none for 0
+      * @throws IOException if the call fails: an exception that implements {@link NativeError}
      */
     public Message recvMsg(ByteBuffer[] data, int controlCapacity, MsgFlag... flags) throws IOException {
         int count = Gather.check(data, true);
@@ -434,12 +502,22 @@ public final class Socket implements AutoCloseable {
 
     // ---- the fcntl/ioctl table (IoControl) ----------------------------------------------------------------------
 
-    /** {@code FIONREAD}: bytes a recv could take now (for a datagram socket, on Linux, the next datagram's size). */
+    /**
+     * {@code FIONREAD}: bytes a recv could take now (for a datagram socket, on Linux, the next datagram's size).
+     *
+     * @return the number of bytes
+     * @throws IOException if the call fails: an exception that implements {@link NativeError}
+     */
     public int bytesAvailable() throws IOException {
         return call("ioctl FIONREAD", null, NativeControl::bytesAvailable);
     }
 
-    /** {@code sockatmark}: whether the next byte to read is the out-of-band mark. See {@link IoControl#AT_MARK}. */
+    /**
+     * {@code sockatmark}: whether the next byte to read is the out-of-band mark. See {@link IoControl#AT_MARK}.
+     *
+     * @return true when the next byte is at the mark
+     * @throws IOException if the call fails: an exception that implements {@link NativeError}
+     */
     public boolean atMark() throws IOException {
         return call("sockatmark", null, NativeControl::atMark) == 1;
     }
@@ -448,29 +526,52 @@ public final class Socket implements AutoCloseable {
      * {@code O_ASYNC}: signal-driven I/O, SIGIO to the {@linkplain #setOwner(long) owner} when I/O is
      * possible. Careful: a JVM that is its own socket's owner dies of SIGIO (its default action), so
      * make another process the owner. See {@link IoControl#ASYNC}.
+      *
+      * @param on true to set {@code O_ASYNC}, false to clear it
+      * @throws IOException if the call fails: an exception that implements {@link NativeError}
      */
     public void setAsync(boolean on) throws IOException {
         call("fcntl O_ASYNC", null, fd -> NativeControl.setAsync(fd, on));
     }
 
-    /** Whether {@code O_ASYNC} is set. */
+    /**
+     * Whether {@code O_ASYNC} is set.
+     *
+     * @return true when set
+     * @throws IOException if the call fails: an exception that implements {@link NativeError}
+     */
     public boolean isAsync() throws IOException {
         return call("fcntl O_ASYNC", null, NativeControl::isAsync) == 1;
     }
 
-    /** {@code F_SETOWN}: the process ({@code > 0}) or process group ({@code < 0}) that gets SIGIO and SIGURG. */
+    /**
+     * {@code F_SETOWN}: the process ({@code > 0}) or process group ({@code < 0}) that gets SIGIO and SIGURG.
+     *
+     * @param owner a process id, or a process group id negated
+     * @throws IOException if the call fails: an exception that implements {@link NativeError}
+     */
     public void setOwner(long owner) throws IOException {
         call("fcntl F_SETOWN", null, fd -> NativeControl.setOwner(fd, owner));
     }
 
-    /** {@code F_GETOWN}: the owner; 0 for none, negative for a process group. */
+    /**
+     * {@code F_GETOWN}: the owner; 0 for none, negative for a process group.
+     *
+     * @return the owner
+     * @throws IOException if the call fails: an exception that implements {@link NativeError}
+     */
     public long owner() throws IOException {
         long[] owner = new long[1];
         call("fcntl F_GETOWN", null, fd -> NativeControl.owner(fd, owner));
         return owner[0];
     }
 
-    /** {@code SIOCGIFCONF}: the interfaces with an IPv4 address, one row per address. */
+    /**
+     * {@code SIOCGIFCONF}: the interfaces with an IPv4 address, one row per address.
+     *
+     * @return the rows, one for each interface address
+     * @throws IOException if the call fails: an exception that implements {@link NativeError}
+     */
     public List<InterfaceEntry> interfaces() throws IOException {
         ByteBuffer table = InterfaceCodec.table();
         long base = NativeMemory.address(table);
@@ -481,13 +582,23 @@ public final class Socket implements AutoCloseable {
 
     // ---- blocking mode ----------------------------------------------------------------------------------------
 
-    /** Sets blocking ({@code true}, the default) or non-blocking mode ({@code O_NONBLOCK}, {@code FIONBIO}). */
+    /**
+     * Sets blocking ({@code true}, the default) or non-blocking mode ({@code O_NONBLOCK}, {@code FIONBIO}).
+     *
+     * @param blocking true for blocking mode, false for non-blocking
+     * @throws IOException if the call fails: an exception that implements {@link NativeError}
+     */
     public void setBlocking(boolean blocking) throws IOException {
         call("setBlocking", blocking, fd -> NativeSocket.setBlocking(fd, blocking));
         this.blocking = blocking;
     }
 
-    /** Whether calls on this socket block. */
+    /**
+     * Whether calls on this socket block.
+     *
+     * @return true in blocking mode
+     * @throws SocketClosedException if the socket is closed
+     */
     public boolean isBlocking() throws SocketClosedException {
         handle.begin("isBlocking");
         end();
@@ -496,7 +607,13 @@ public final class Socket implements AutoCloseable {
 
     // ---- send ---------------------------------------------------------------------------------------------------
 
-    /** {@code send()} of a whole array. */
+    /**
+     * {@code send()} of a whole array.
+     *
+     * @param src the bytes to send
+     * @return the bytes sent, or {@link #WOULD_BLOCK}
+     * @throws IOException if the call fails: an exception that implements {@link NativeError}
+     */
     public int send(byte[] src) throws IOException {
         return send(src, 0, Args.notNull(src, "src").length);
     }
@@ -506,6 +623,10 @@ public final class Socket implements AutoCloseable {
      * stream socket perhaps only part of it (the count is returned).
      *
      * @return the bytes sent, or {@link #WOULD_BLOCK}
+      * @param src    the bytes to send
+      * @param offset the index of the first byte to send
+      * @param length how many bytes to send
+      * @throws IOException if the call fails: an exception that implements {@link NativeError}
      */
     public int send(byte[] src, int offset, int length) throws IOException {
         Args.range(src, offset, length, "src");
@@ -517,6 +638,11 @@ public final class Socket implements AutoCloseable {
      * perhaps only part of it (the count is returned).
      *
      * @return the bytes sent, or {@link #WOULD_BLOCK}
+      * @param src    the bytes to send
+      * @param offset the index of the first byte to send
+      * @param length how many bytes to send
+      * @param flags  the call's flags, none for 0
+      * @throws IOException if the call fails: an exception that implements {@link NativeError}
      */
     public int send(byte[] src, int offset, int length, MsgFlag... flags) throws IOException {
         Args.range(src, offset, length, "src");
@@ -531,6 +657,8 @@ public final class Socket implements AutoCloseable {
      * {@code send()} of {@code src}'s remaining bytes, without flags; its position advances by the bytes sent.
      *
      * @return the bytes sent, or {@link #WOULD_BLOCK}
+      * @param src the bytes to send
+      * @throws IOException if the call fails: an exception that implements {@link NativeError}
      */
     public int send(ByteBuffer src) throws IOException {
         return sendBuffer("send", src, null, NO_FLAGS);
@@ -540,6 +668,9 @@ public final class Socket implements AutoCloseable {
      * {@code send()} of {@code src}'s remaining bytes; its position advances by the bytes sent.
      *
      * @return the bytes sent, or {@link #WOULD_BLOCK}
+      * @param src   the bytes to send
+      * @param flags the call's flags, none for 0
+      * @throws IOException if the call fails: an exception that implements {@link NativeError}
      */
     public int send(ByteBuffer src, MsgFlag... flags) throws IOException {
         return sendBuffer("send", src, null, flags);
@@ -549,6 +680,12 @@ public final class Socket implements AutoCloseable {
      * {@code sendto()}: sends one datagram (or, on a stream socket, bytes) to {@code target}.
      *
      * @return the bytes sent, or {@link #WOULD_BLOCK}
+      * @param src    the bytes to send
+      * @param offset the index of the first byte to send
+      * @param length how many bytes to send
+      * @param target the destination
+      * @param flags  the call's flags, none for 0
+      * @throws IOException if the call fails: an exception that implements {@link NativeError}
      */
     public int sendTo(byte[] src, int offset, int length, SocketAddress target, MsgFlag... flags) throws IOException {
         Args.range(src, offset, length, "src");
@@ -562,6 +699,10 @@ public final class Socket implements AutoCloseable {
      * {@code sendto()} of {@code src}'s remaining bytes to {@code target}; the position advances by the bytes sent.
      *
      * @return the bytes sent, or {@link #WOULD_BLOCK}
+      * @param src    the bytes to send
+      * @param target the destination
+      * @param flags  the call's flags, none for 0
+      * @throws IOException if the call fails: an exception that implements {@link NativeError}
      */
     public int sendTo(ByteBuffer src, SocketAddress target, MsgFlag... flags) throws IOException {
         return sendBuffer("sendto", src, Args.notNull(target, "target"), flags);
@@ -652,7 +793,13 @@ public final class Socket implements AutoCloseable {
 
     // ---- receive ------------------------------------------------------------------------------------------------
 
-    /** {@code recv()} into a whole array. */
+    /**
+     * {@code recv()} into a whole array.
+     *
+     * @param dst where the received bytes go
+     * @return the bytes received, {@link #EOF} at the end of a stream, or {@link #WOULD_BLOCK}
+     * @throws IOException if the call fails: an exception that implements {@link NativeError}
+     */
     public int recv(byte[] dst) throws IOException {
         return recv(dst, 0, Args.notNull(dst, "dst").length);
     }
@@ -661,6 +808,10 @@ public final class Socket implements AutoCloseable {
      * {@code recv()} without flags into {@code dst[offset, offset + length)}.
      *
      * @return the bytes received, {@link #EOF} at the end of a stream, or {@link #WOULD_BLOCK}
+      * @param dst    where the received bytes go
+      * @param offset the index for the first byte received
+      * @param length how many bytes fit
+      * @throws IOException if the call fails: an exception that implements {@link NativeError}
      */
     public int recv(byte[] dst, int offset, int length) throws IOException {
         Args.range(dst, offset, length, "dst");
@@ -672,6 +823,11 @@ public final class Socket implements AutoCloseable {
      *
      * @return the bytes received ({@link MsgFlag#TRUNC}: the datagram's real length, of which at most
      *         {@code length} were stored), {@link #EOF} at the end of a stream, or {@link #WOULD_BLOCK}
+      * @param dst    where the received bytes go
+      * @param offset the index for the first byte received
+      * @param length how many bytes fit
+      * @param flags  the call's flags, none for 0
+      * @throws IOException if the call fails: an exception that implements {@link NativeError}
      */
     public int recv(byte[] dst, int offset, int length, MsgFlag... flags) throws IOException {
         Args.range(dst, offset, length, "dst");
@@ -687,6 +843,8 @@ public final class Socket implements AutoCloseable {
      *
      * @return the bytes received, {@link #EOF} at the end of a stream, or {@link #WOULD_BLOCK}
      * @throws IllegalArgumentException if dst is read-only
+      * @param dst where the received bytes go
+      * @throws IOException if the call fails: an exception that implements {@link NativeError}
      */
     public int recv(ByteBuffer dst) throws IOException {
         Args.writable(dst, "dst");
@@ -698,6 +856,9 @@ public final class Socket implements AutoCloseable {
      *
      * @return as {@link #recv(byte[], int, int, MsgFlag...)}
      * @throws IllegalArgumentException if dst is read-only
+      * @param dst   where the received bytes go
+      * @param flags the call's flags, none for 0
+      * @throws IOException if the call fails: an exception that implements {@link NativeError}
      */
     public int recv(ByteBuffer dst, MsgFlag... flags) throws IOException {
         Args.writable(dst, "dst");
@@ -710,6 +871,11 @@ public final class Socket implements AutoCloseable {
      *
      * @return the length and sender, or null when nothing is ready on a non-blocking call;
      *         the length is {@link #EOF} at the end of a stream
+      * @param dst    where the received bytes go
+      * @param offset the index for the first byte received
+      * @param length how many bytes fit
+      * @param flags  the call's flags, none for 0
+      * @throws IOException if the call fails: an exception that implements {@link NativeError}
      */
     public Received recvFrom(byte[] dst, int offset, int length, MsgFlag... flags) throws IOException {
         Args.range(dst, offset, length, "dst");
@@ -724,6 +890,9 @@ public final class Socket implements AutoCloseable {
      *
      * @return as {@link #recvFrom(byte[], int, int, MsgFlag...)}
      * @throws IllegalArgumentException if dst is read-only
+      * @param dst   where the received bytes go
+      * @param flags the call's flags, none for 0
+      * @throws IOException if the call fails: an exception that implements {@link NativeError}
      */
     public Received recvFrom(ByteBuffer dst, MsgFlag... flags) throws IOException {
         Args.writable(dst, "dst");
@@ -855,7 +1024,11 @@ public final class Socket implements AutoCloseable {
 
     // ---- lifetime -----------------------------------------------------------------------------------------------
 
-    /** Whether {@link #close()} has not been called yet. */
+    /**
+     * Whether {@link #close()} has not been called yet.
+     *
+     * @return true until closed
+     */
     public boolean isOpen() {
         return !handle.isClosed();
     }
@@ -863,6 +1036,9 @@ public final class Socket implements AutoCloseable {
     /**
      * The OS handle: an fd on Linux and macOS, a {@code SOCKET} on Windows. Valid
      * only while the socket is open; for diagnostics and interop.
+      *
+      * @return the handle
+      * @throws SocketClosedException if the socket is closed
      */
     public long handle() throws SocketClosedException {
         long fd = handle.begin("handle");

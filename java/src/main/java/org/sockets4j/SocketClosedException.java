@@ -11,7 +11,9 @@ public final class SocketClosedException extends ClosedChannelException implemen
 
     private static final long serialVersionUID = 1L;
 
+    /** The failed call: operation, portable code and native number. */
     private final NativeFailure failure;
+    /** Whether the close came during the call. */
     private final boolean whileBlocked;
 
     SocketClosedException(String operation, boolean whileBlocked) {

@@ -9,12 +9,20 @@ public enum Access {
     /** setsockopt only (membership requests). */
     SET_ONLY;
 
-    /** Whether getsockopt is allowed. */
+    /**
+     * Whether getsockopt is allowed.
+     *
+     * @return true for a readable option
+     */
     public boolean canGet() {
         return this != SET_ONLY;
     }
 
-    /** Whether setsockopt is allowed. */
+    /**
+     * Whether setsockopt is allowed.
+     *
+     * @return true for a writable option
+     */
     public boolean canSet() {
         return this != GET_ONLY;
     }

@@ -41,7 +41,11 @@ public enum Codec {
         this.cType = cType;
     }
 
-    /** The C type the value crosses as, e.g. {@code int} or {@code struct linger}. */
+    /**
+     * The C type the value crosses as, e.g. {@code int} or {@code struct linger}.
+     *
+     * @return the C type's name
+     */
     public String cType() {
         return cType;
     }

@@ -57,47 +57,83 @@ public final class SockOpt<T> implements SocketOption<T> {
         return type;
     }
 
-    /** Its level. */
+    /**
+     * Its level.
+     *
+     * @return the level
+     */
     public Level level() {
         return level;
     }
 
-    /** The name of its number in the native constants table (a portable {@code S4J_*} alias where OSes differ). */
+    /**
+     * The name of its number in the native constants table (a portable {@code S4J_*} alias where OSes differ).
+     *
+     * @return the constants table's name
+     */
     public String cName() {
         return cName;
     }
 
-    /** Whether it can be read, written, or both. */
+    /**
+     * Whether it can be read, written, or both.
+     *
+     * @return the access
+     */
     public Access access() {
         return access;
     }
 
-    /** The C type its value crosses as. */
+    /**
+     * The C type its value crosses as.
+     *
+     * @return the codec
+     */
     public Codec codec() {
         return codec;
     }
 
-    /** What values it accepts, in words. */
+    /**
+     * What values it accepts, in words.
+     *
+     * @return the rule
+     */
     public String rule() {
         return rule;
     }
 
-    /** A typical value, for a set/get round trip; null for get-only options. */
+    /**
+     * A typical value, for a set/get round trip; null for get-only options.
+     *
+     * @return a typical value, or null
+     */
     public T sample() {
         return sample;
     }
 
-    /** What it does, in one line. */
+    /**
+     * What it does, in one line.
+     *
+     * @return the description
+     */
     public String description() {
         return description;
     }
 
-    /** This platform's number for the option, or empty when its headers do not define it. */
+    /**
+     * This platform's number for the option, or empty when its headers do not define it.
+     *
+     * @return the number, or empty
+     */
     public OptionalInt nativeName() {
         return NativeConstants.get(cName);
     }
 
-    /** Whether this platform defines the option (whether a given socket takes it shows when it is used). */
+    /**
+     * Whether this platform defines the option (whether a given socket takes it shows when it is used).
+     *
+     * @return true when the platform defines it
+     */
     public boolean isSupported() {
         return nativeName().isPresent() && level.nativeValue().isPresent();
     }
@@ -107,6 +143,7 @@ public final class SockOpt<T> implements SocketOption<T> {
      *
      * @throws NullPointerException     if value is null
      * @throws IllegalArgumentException if the value is of the wrong type or outside {@link #rule()}, naming both
+      * @param value the value
      */
     public void check(Object value) {
         if (value == null) throw new NullPointerException(name + ": value is null");
