@@ -44,9 +44,9 @@ public final class Protocol {
      * The protocol with this number, 0 to 255 (the width of the IP header's
      * protocol field): one of the named constants when one matches.
      *
+     * @param number the protocol number
+     * @return the protocol
      * @throws IllegalArgumentException if {@code number} is outside 0..255
-      * @param number the protocol number
-      * @return the protocol
      */
     public static Protocol of(int number) {
         if (number < 0 || number > 255) {

@@ -93,11 +93,11 @@ public final class Socket implements AutoCloseable {
     /**
      * {@code socket(family, type, 0)}: a socket with the type's default protocol.
      *
+     * @param family the address family
+     * @param type   the socket type
+     * @return the new socket, in blocking mode
      * @throws UnsupportedOperationException if the platform lacks the family or type
      * @throws IOException                   if the kernel refuses, e.g. {@link Errno#EACCES} for a raw socket
-      * @param family the address family
-      * @param type   the socket type
-      * @return the new socket, in blocking mode
      */
     public static Socket open(Family family, Type type) throws IOException {
         return open(family, type, Protocol.DEFAULT);
@@ -106,12 +106,12 @@ public final class Socket implements AutoCloseable {
     /**
      * {@code socket(family, type, protocol)}.
      *
+     * @param family   the address family
+     * @param type     the socket type
+     * @param protocol the protocol; {@link Protocol#DEFAULT} for the type's default
+     * @return the new socket, in blocking mode
      * @throws UnsupportedOperationException if the platform lacks the family, type or protocol
      * @throws IOException                   if the kernel refuses ({@link Errno#EPROTONOSUPPORT}, {@link Errno#EACCES}, ...)
-      * @param family   the address family
-      * @param type     the socket type
-      * @param protocol the protocol; {@link Protocol#DEFAULT} for the type's default
-      * @return the new socket, in blocking mode
      */
     public static Socket open(Family family, Type type, Protocol protocol) throws IOException {
         int f = Args.notNull(family, "family").requireNative();
@@ -129,10 +129,10 @@ public final class Socket implements AutoCloseable {
      * no socketpair() and only stream Unix sockets) are made over loopback, with
      * the accepted end checked to be the connecting one. Stream and datagram types.
      *
+     * @param family the address family
+     * @param type   the socket type
+     * @return the two sockets, connected to each other
      * @throws IOException for a combination the platform cannot make, e.g. {@link Errno#EOPNOTSUPP}
-      * @param family the address family
-      * @param type   the socket type
-      * @return the two sockets, connected to each other
      */
     public static SocketPair pair(Family family, Type type) throws IOException {
         return pair(family, type, Protocol.DEFAULT);
@@ -205,9 +205,9 @@ public final class Socket implements AutoCloseable {
      * {@code listen()}: makes the socket passive, queueing up to about {@code backlog}
      * completed connections (the kernel may round or cap it).
      *
+     * @param backlog how many completed connections may wait for {@link #accept()}
      * @throws IllegalArgumentException if backlog is negative
-      * @param backlog how many completed connections may wait for {@link #accept()}
-      * @throws IOException if the call fails: an exception that implements {@link NativeError}
+     * @throws IOException if the call fails: an exception that implements {@link NativeError}
      */
     public void listen(int backlog) throws IOException {
         if (backlog < 0) throw new IllegalArgumentException("backlog must be >= 0: " + backlog);
@@ -238,11 +238,11 @@ public final class Socket implements AutoCloseable {
      * wait for the socket to become writable, then call {@link #finishConnect()}.
      * On a datagram socket, sets the default peer and the only source accepted.
      *
+     * @param remote the peer's address
      * @return true when connected, false when a non-blocking connection is under way
      * @throws java.net.ConnectException       if the peer refused ({@link Errno#ECONNREFUSED})
      * @throws java.net.NoRouteToHostException if there is no route ({@link Errno#EHOSTUNREACH}, {@link Errno#ENETUNREACH})
      * @throws java.net.SocketTimeoutException  if the kernel gave up ({@link Errno#ETIMEDOUT})
-      * @param remote the peer's address
      */
     public boolean connect(SocketAddress remote) throws IOException {
         Scratch scratch = Scratch.get();
@@ -260,10 +260,10 @@ public final class Socket implements AutoCloseable {
      * blocking mode is the same afterwards. After a timeout the socket's state is
      * unspecified: close it.
      *
+     * @param remote  the peer's address
+     * @param timeout how long to wait, at most
      * @throws java.net.SocketTimeoutException if the timeout ran out ({@link Errno#ETIMEDOUT})
      * @throws IllegalArgumentException        if the timeout is not positive or exceeds {@code Integer.MAX_VALUE} ms
-      * @param remote  the peer's address
-      * @param timeout how long to wait, at most
      */
     public void connect(SocketAddress remote, Duration timeout) throws IOException {
         int millis = Args.timeoutMillis(timeout, "timeout");
@@ -334,13 +334,13 @@ public final class Socket implements AutoCloseable {
      * {@code setsockopt()} of a typed option from {@link org.sockets4j.option.SocketOptions}; the value
      * is checked against the option's rule before any native call.
      *
+     * @param <T>    the option's value type
+     * @param option the option
+     * @param value  its new value
      * @throws UnsupportedOperationException if the platform lacks the option, or it is read only
      * @throws IllegalArgumentException      if the value is outside the option's rule (the message names both)
      * @throws IOException                   if the kernel refuses, e.g. {@link Errno#ENOPROTOOPT} for an option this
      *                                       socket's protocol does not have
-      * @param <T>    the option's value type
-      * @param option the option
-      * @param value  its new value
      */
     public <T> void setOption(SockOpt<T> option, T value) throws IOException {
         Args.notNull(option, "option");
@@ -357,11 +357,11 @@ public final class Socket implements AutoCloseable {
     /**
      * {@code getsockopt()} of a typed option.
      *
+     * @param <T>    the option's value type
+     * @param option the option
+     * @return the option's value
      * @throws UnsupportedOperationException if the platform lacks the option, or it is write only
      * @throws IOException                   if the kernel refuses
-      * @param <T>    the option's value type
-      * @param option the option
-      * @return the option's value
      */
     public <T> T getOption(SockOpt<T> option) throws IOException {
         int[] levelAndName = resolve(Args.notNull(option, "option"));
@@ -384,7 +384,7 @@ public final class Socket implements AutoCloseable {
      * @param name  the option's number
      * @param value receives the option's bytes
      * @return how many bytes of {@code value} the kernel filled
-      * @throws IOException if the call fails: an exception that implements {@link NativeError}
+     * @throws IOException if the call fails: an exception that implements {@link NativeError}
      */
     public int getRawOption(int level, int name, byte[] value) throws IOException {
         Args.notNull(value, "value");
@@ -430,10 +430,10 @@ public final class Socket implements AutoCloseable {
      * @param data    1 to 64 buffers
      * @param target  the destination, or null on a connected socket
      * @param control ancillary data, possibly empty
+     * @param flags   the call's flags, none for 0
      * @return the bytes sent, or {@link #WOULD_BLOCK}
      * @throws UnsupportedOperationException where the platform has no sendmsg
-      * @param flags   the call's flags, none for 0
-      * @throws IOException if the call fails: an exception that implements {@link NativeError}
+     * @throws IOException if the call fails: an exception that implements {@link NativeError}
      */
     public int sendMsg(ByteBuffer[] data, SocketAddress target, List<? extends ControlMessage> control,
                        MsgFlag... flags) throws IOException {
@@ -470,10 +470,10 @@ public final class Socket implements AutoCloseable {
      *
      * @param data            1 to 64 writable buffers
      * @param controlCapacity 0 to 4096 bytes for ancillary data
+     * @param flags           the call's flags, none for 0
      * @return the message, or null when non-blocking and nothing is queued
      * @throws UnsupportedOperationException where the platform has no recvmsg (Windows without WSARecvMsg)
-      * @param flags           the call's flags, none for 0
-      * @throws IOException if the call fails: an exception that implements {@link NativeError}
+     * @throws IOException if the call fails: an exception that implements {@link NativeError}
      */
     public Message recvMsg(ByteBuffer[] data, int controlCapacity, MsgFlag... flags) throws IOException {
         int count = Gather.check(data, true);
@@ -526,9 +526,9 @@ public final class Socket implements AutoCloseable {
      * {@code O_ASYNC}: signal-driven I/O, SIGIO to the {@linkplain #setOwner(long) owner} when I/O is
      * possible. Careful: a JVM that is its own socket's owner dies of SIGIO (its default action), so
      * make another process the owner. See {@link IoControl#ASYNC}.
-      *
-      * @param on true to set {@code O_ASYNC}, false to clear it
-      * @throws IOException if the call fails: an exception that implements {@link NativeError}
+     *
+     * @param on true to set {@code O_ASYNC}, false to clear it
+     * @throws IOException if the call fails: an exception that implements {@link NativeError}
      */
     public void setAsync(boolean on) throws IOException {
         call("fcntl O_ASYNC", null, fd -> NativeControl.setAsync(fd, on));
@@ -622,11 +622,11 @@ public final class Socket implements AutoCloseable {
      * {@code send()} without flags: sends {@code src[offset, offset + length)}; on a
      * stream socket perhaps only part of it (the count is returned).
      *
+     * @param src    the bytes to send
+     * @param offset the index of the first byte to send
+     * @param length how many bytes to send
      * @return the bytes sent, or {@link #WOULD_BLOCK}
-      * @param src    the bytes to send
-      * @param offset the index of the first byte to send
-      * @param length how many bytes to send
-      * @throws IOException if the call fails: an exception that implements {@link NativeError}
+     * @throws IOException if the call fails: an exception that implements {@link NativeError}
      */
     public int send(byte[] src, int offset, int length) throws IOException {
         Args.range(src, offset, length, "src");
@@ -637,12 +637,12 @@ public final class Socket implements AutoCloseable {
      * {@code send()}: sends {@code src[offset, offset + length)}; on a stream socket
      * perhaps only part of it (the count is returned).
      *
+     * @param src    the bytes to send
+     * @param offset the index of the first byte to send
+     * @param length how many bytes to send
+     * @param flags  the call's flags, none for 0
      * @return the bytes sent, or {@link #WOULD_BLOCK}
-      * @param src    the bytes to send
-      * @param offset the index of the first byte to send
-      * @param length how many bytes to send
-      * @param flags  the call's flags, none for 0
-      * @throws IOException if the call fails: an exception that implements {@link NativeError}
+     * @throws IOException if the call fails: an exception that implements {@link NativeError}
      */
     public int send(byte[] src, int offset, int length, MsgFlag... flags) throws IOException {
         Args.range(src, offset, length, "src");
@@ -656,9 +656,9 @@ public final class Socket implements AutoCloseable {
     /**
      * {@code send()} of {@code src}'s remaining bytes, without flags; its position advances by the bytes sent.
      *
+     * @param src the bytes to send
      * @return the bytes sent, or {@link #WOULD_BLOCK}
-      * @param src the bytes to send
-      * @throws IOException if the call fails: an exception that implements {@link NativeError}
+     * @throws IOException if the call fails: an exception that implements {@link NativeError}
      */
     public int send(ByteBuffer src) throws IOException {
         return sendBuffer("send", src, null, NO_FLAGS);
@@ -667,10 +667,10 @@ public final class Socket implements AutoCloseable {
     /**
      * {@code send()} of {@code src}'s remaining bytes; its position advances by the bytes sent.
      *
+     * @param src   the bytes to send
+     * @param flags the call's flags, none for 0
      * @return the bytes sent, or {@link #WOULD_BLOCK}
-      * @param src   the bytes to send
-      * @param flags the call's flags, none for 0
-      * @throws IOException if the call fails: an exception that implements {@link NativeError}
+     * @throws IOException if the call fails: an exception that implements {@link NativeError}
      */
     public int send(ByteBuffer src, MsgFlag... flags) throws IOException {
         return sendBuffer("send", src, null, flags);
@@ -679,13 +679,13 @@ public final class Socket implements AutoCloseable {
     /**
      * {@code sendto()}: sends one datagram (or, on a stream socket, bytes) to {@code target}.
      *
+     * @param src    the bytes to send
+     * @param offset the index of the first byte to send
+     * @param length how many bytes to send
+     * @param target the destination
+     * @param flags  the call's flags, none for 0
      * @return the bytes sent, or {@link #WOULD_BLOCK}
-      * @param src    the bytes to send
-      * @param offset the index of the first byte to send
-      * @param length how many bytes to send
-      * @param target the destination
-      * @param flags  the call's flags, none for 0
-      * @throws IOException if the call fails: an exception that implements {@link NativeError}
+     * @throws IOException if the call fails: an exception that implements {@link NativeError}
      */
     public int sendTo(byte[] src, int offset, int length, SocketAddress target, MsgFlag... flags) throws IOException {
         Args.range(src, offset, length, "src");
@@ -698,11 +698,11 @@ public final class Socket implements AutoCloseable {
     /**
      * {@code sendto()} of {@code src}'s remaining bytes to {@code target}; the position advances by the bytes sent.
      *
+     * @param src    the bytes to send
+     * @param target the destination
+     * @param flags  the call's flags, none for 0
      * @return the bytes sent, or {@link #WOULD_BLOCK}
-      * @param src    the bytes to send
-      * @param target the destination
-      * @param flags  the call's flags, none for 0
-      * @throws IOException if the call fails: an exception that implements {@link NativeError}
+     * @throws IOException if the call fails: an exception that implements {@link NativeError}
      */
     public int sendTo(ByteBuffer src, SocketAddress target, MsgFlag... flags) throws IOException {
         return sendBuffer("sendto", src, Args.notNull(target, "target"), flags);
@@ -807,11 +807,11 @@ public final class Socket implements AutoCloseable {
     /**
      * {@code recv()} without flags into {@code dst[offset, offset + length)}.
      *
+     * @param dst    where the received bytes go
+     * @param offset the index for the first byte received
+     * @param length how many bytes fit
      * @return the bytes received, {@link #EOF} at the end of a stream, or {@link #WOULD_BLOCK}
-      * @param dst    where the received bytes go
-      * @param offset the index for the first byte received
-      * @param length how many bytes fit
-      * @throws IOException if the call fails: an exception that implements {@link NativeError}
+     * @throws IOException if the call fails: an exception that implements {@link NativeError}
      */
     public int recv(byte[] dst, int offset, int length) throws IOException {
         Args.range(dst, offset, length, "dst");
@@ -821,13 +821,13 @@ public final class Socket implements AutoCloseable {
     /**
      * {@code recv()} into {@code dst[offset, offset + length)}.
      *
+     * @param dst    where the received bytes go
+     * @param offset the index for the first byte received
+     * @param length how many bytes fit
+     * @param flags  the call's flags, none for 0
      * @return the bytes received ({@link MsgFlag#TRUNC}: the datagram's real length, of which at most
      *         {@code length} were stored), {@link #EOF} at the end of a stream, or {@link #WOULD_BLOCK}
-      * @param dst    where the received bytes go
-      * @param offset the index for the first byte received
-      * @param length how many bytes fit
-      * @param flags  the call's flags, none for 0
-      * @throws IOException if the call fails: an exception that implements {@link NativeError}
+     * @throws IOException if the call fails: an exception that implements {@link NativeError}
      */
     public int recv(byte[] dst, int offset, int length, MsgFlag... flags) throws IOException {
         Args.range(dst, offset, length, "dst");
@@ -841,10 +841,10 @@ public final class Socket implements AutoCloseable {
     /**
      * {@code recv()} without flags into {@code dst}'s remaining space; its position advances by the bytes stored.
      *
+     * @param dst where the received bytes go
      * @return the bytes received, {@link #EOF} at the end of a stream, or {@link #WOULD_BLOCK}
      * @throws IllegalArgumentException if dst is read-only
-      * @param dst where the received bytes go
-      * @throws IOException if the call fails: an exception that implements {@link NativeError}
+     * @throws IOException if the call fails: an exception that implements {@link NativeError}
      */
     public int recv(ByteBuffer dst) throws IOException {
         Args.writable(dst, "dst");
@@ -854,11 +854,11 @@ public final class Socket implements AutoCloseable {
     /**
      * {@code recv()} into {@code dst}'s remaining space; its position advances by the bytes stored.
      *
+     * @param dst   where the received bytes go
+     * @param flags the call's flags, none for 0
      * @return as {@link #recv(byte[], int, int, MsgFlag...)}
      * @throws IllegalArgumentException if dst is read-only
-      * @param dst   where the received bytes go
-      * @param flags the call's flags, none for 0
-      * @throws IOException if the call fails: an exception that implements {@link NativeError}
+     * @throws IOException if the call fails: an exception that implements {@link NativeError}
      */
     public int recv(ByteBuffer dst, MsgFlag... flags) throws IOException {
         Args.writable(dst, "dst");
@@ -869,13 +869,13 @@ public final class Socket implements AutoCloseable {
     /**
      * {@code recvfrom()} into {@code dst[offset, offset + length)}.
      *
+     * @param dst    where the received bytes go
+     * @param offset the index for the first byte received
+     * @param length how many bytes fit
+     * @param flags  the call's flags, none for 0
      * @return the length and sender, or null when nothing is ready on a non-blocking call;
      *         the length is {@link #EOF} at the end of a stream
-      * @param dst    where the received bytes go
-      * @param offset the index for the first byte received
-      * @param length how many bytes fit
-      * @param flags  the call's flags, none for 0
-      * @throws IOException if the call fails: an exception that implements {@link NativeError}
+     * @throws IOException if the call fails: an exception that implements {@link NativeError}
      */
     public Received recvFrom(byte[] dst, int offset, int length, MsgFlag... flags) throws IOException {
         Args.range(dst, offset, length, "dst");
@@ -888,11 +888,11 @@ public final class Socket implements AutoCloseable {
     /**
      * {@code recvfrom()} into {@code dst}'s remaining space; its position advances by the bytes stored.
      *
+     * @param dst   where the received bytes go
+     * @param flags the call's flags, none for 0
      * @return as {@link #recvFrom(byte[], int, int, MsgFlag...)}
      * @throws IllegalArgumentException if dst is read-only
-      * @param dst   where the received bytes go
-      * @param flags the call's flags, none for 0
-      * @throws IOException if the call fails: an exception that implements {@link NativeError}
+     * @throws IOException if the call fails: an exception that implements {@link NativeError}
      */
     public Received recvFrom(ByteBuffer dst, MsgFlag... flags) throws IOException {
         Args.writable(dst, "dst");
@@ -1036,9 +1036,9 @@ public final class Socket implements AutoCloseable {
     /**
      * The OS handle: an fd on Linux and macOS, a {@code SOCKET} on Windows. Valid
      * only while the socket is open; for diagnostics and interop.
-      *
-      * @return the handle
-      * @throws SocketClosedException if the socket is closed
+     *
+     * @return the handle
+     * @throws SocketClosedException if the socket is closed
      */
     public long handle() throws SocketClosedException {
         long fd = handle.begin("handle");

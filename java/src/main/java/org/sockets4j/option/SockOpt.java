@@ -141,9 +141,9 @@ public final class SockOpt<T> implements SocketOption<T> {
     /**
      * Checks a value before any native call.
      *
+     * @param value the value
      * @throws NullPointerException     if value is null
      * @throws IllegalArgumentException if the value is of the wrong type or outside {@link #rule()}, naming both
-      * @param value the value
      */
     public void check(Object value) {
         if (value == null) throw new NullPointerException(name + ": value is null");
