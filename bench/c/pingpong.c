@@ -18,8 +18,8 @@
  *                               setsockopt of {1, 5} (Options)
  *
  * The echo peers run on a second thread, as the JDK echo threads of the Java
- * benchmarks do; the TCP peer sets TCP_NODELAY on its side like theirs, and the
- * client does not, like a sockets4j client (see TcpRoundTrip.java on Nagle).
+ * benchmarks do; the TCP peer and the client set TCP_NODELAY, like theirs (see
+ * TcpRoundTrip.java on Nagle).
  * Sends pass MSG_NOSIGNAL, sockets are opened with SOCK_CLOEXEC: as in sockets4j.
  *
  * Each test runs warm-up rounds, then measured rounds of a fixed time; a round's
@@ -118,6 +118,11 @@ static int recv_all(int fd, char *buf, size_t length) {
 
 /* ---- echo peers ---------------------------------------------------------------------------------------- */
 
+static void no_delay(int fd) {
+    int one = 1;
+    if (setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one) == -1) fail("setsockopt(TCP_NODELAY)");
+}
+
 static void *tcp_echo(void *arg) {
     int listener = *(const int *)arg;
     int fd;
@@ -125,8 +130,7 @@ static void *tcp_echo(void *arg) {
         fd = accept(listener, NULL, NULL);
     } while (fd == -1 && errno == EINTR);
     if (fd == -1) fail("accept");
-    int one = 1;
-    if (setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one) == -1) fail("setsockopt(TCP_NODELAY)");
+    no_delay(fd);
     char buf[MESSAGE_SIZE];
     while (recv_all(fd, buf, sizeof buf)) {
         send_all(fd, buf, sizeof buf);
@@ -308,6 +312,7 @@ static void run_tcp(const struct settings *s) {
 
     struct client c = {.fd = open_socket(SOCK_STREAM), .peer = address};
     memset(c.buf, 'x', sizeof c.buf);
+    no_delay(c.fd);
     if (connect(c.fd, (const struct sockaddr *)&address, sizeof address) == -1) fail("connect");
     measure("tcp_roundtrip_ns", tcp_roundtrip, &c, s);
 

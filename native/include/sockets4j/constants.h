@@ -18,4 +18,13 @@ size_t s4j_constant_count(void);
 
 const char *s4j_constant_name(size_t i);
 
+/*
+ * Every name the table has a row for, including the rows this platform's
+ * headers leave out: count, then the i-th name (NULL past the end). A name
+ * outside this list is a misspelling, not an unsupported feature.
+ */
+size_t s4j_constant_row_count(void);
+
+const char *s4j_constant_row_name(size_t i);
+
 #endif

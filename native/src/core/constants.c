@@ -95,3 +95,24 @@ const char *s4j_constant_name(size_t i) {
     const struct s4j_named_constant *c = row(i);
     return c == NULL ? NULL : c->name;
 }
+
+/*
+ * Every name the table has a row for, defined on this platform or not: the
+ * portable rows, then each row of platform_constants.inc (its names generated
+ * by CMakeLists.txt, since an #ifdef'd-out row leaves nothing in the table).
+ */
+#define S4J_ROW_NAME(name) #name,
+static const char *const platform_row_names[] = {
+#include "platform_constant_names.inc"
+};
+#undef S4J_ROW_NAME
+
+#define PLATFORM_ROW_COUNT (sizeof platform_row_names / sizeof platform_row_names[0])
+
+size_t s4j_constant_row_count(void) { return PORTABLE_COUNT + PLATFORM_ROW_COUNT; }
+
+const char *s4j_constant_row_name(size_t i) {
+    if (i < PORTABLE_COUNT) return portable[i].name;
+    i -= PORTABLE_COUNT;
+    return i < PLATFORM_ROW_COUNT ? platform_row_names[i] : NULL;
+}

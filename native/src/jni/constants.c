@@ -15,19 +15,29 @@ static jlong JNICALL j_lookup(JNIEnv *env, jclass cls, jstring name) {
     return found ? (jlong)value : INT64_MIN;
 }
 
-static jobjectArray JNICALL j_names(JNIEnv *env, jclass cls) {
-    (void)cls;
+static jobjectArray string_array(JNIEnv *env, size_t count, const char *(*name)(size_t)) {
     jclass string = (*env)->FindClass(env, "java/lang/String");
     if (string == NULL) return NULL;
-    jsize count = (jsize)s4j_constant_count();
-    jobjectArray names = (*env)->NewObjectArray(env, count, string, NULL);
-    for (jsize i = 0; names != NULL && i < count; i++) {
-        jstring s = (*env)->NewStringUTF(env, s4j_constant_name((size_t)i));
+    jobjectArray names = (*env)->NewObjectArray(env, (jsize)count, string, NULL);
+    for (jsize i = 0; names != NULL && i < (jsize)count; i++) {
+        jstring s = (*env)->NewStringUTF(env, name((size_t)i));
         if (s == NULL) return NULL;
         (*env)->SetObjectArrayElement(env, names, i, s);
         (*env)->DeleteLocalRef(env, s);
     }
     return names;
+}
+
+/* The names this platform defines. */
+static jobjectArray JNICALL j_names(JNIEnv *env, jclass cls) {
+    (void)cls;
+    return string_array(env, s4j_constant_count(), s4j_constant_name);
+}
+
+/* Every row's name, defined here or not. */
+static jobjectArray JNICALL j_rows(JNIEnv *env, jclass cls) {
+    (void)cls;
+    return string_array(env, s4j_constant_row_count(), s4j_constant_row_name);
 }
 
 static jstring JNICALL j_platform(JNIEnv *env, jclass cls) {
@@ -38,6 +48,7 @@ static jstring JNICALL j_platform(JNIEnv *env, jclass cls) {
 static const JNINativeMethod methods[] = {
     {"lookup", "(Ljava/lang/String;)J", (void *)j_lookup},
     {"names", "()[Ljava/lang/String;", (void *)j_names},
+    {"rows", "()[Ljava/lang/String;", (void *)j_rows},
     {"platform", "()Ljava/lang/String;", (void *)j_platform},
 };
 

@@ -1,8 +1,12 @@
 /*
  * org.sockets4j.internal.NativeMemory: the address of a direct buffer that
- * Java allocated, asked once per buffer so that hot paths pass plain longs.
- * Pure JNI, no OS call, so there is no core header behind it. Also the
- * bound check of the buffers that the other glue files take.
+ * this library allocated and keeps (the per-thread scratch for addresses and
+ * flags, the interface table), asked once per buffer so that it then crosses
+ * as a plain long. A caller's buffer on the data path does not: send and recv
+ * pass the buffer with an offset and a length, and s4j_jni_region below asks
+ * its address and capacity on every call, so that a range outside it is
+ * refused rather than trusted. Pure JNI, no OS call, so there is no core
+ * header behind it.
  */
 #include "glue.h"
 #include "sockets4j/errors.h"

@@ -27,13 +27,21 @@ public final class AbstractUnixAddress extends SocketAddress {
     /** The longest name, in bytes: {@code sun_path} less its leading NUL. */
     public static final int MAX_LENGTH = NativeConstants.require("S4J_UNIX_PATH_MAX");
 
+    private static final boolean SUPPORTED = NativeConstants.require("S4J_UNIX_ABSTRACT") != 0;
+
+    /** The name's bytes, without the leading NUL. */
     private final byte[] name;
 
     private AbstractUnixAddress(byte[] name) {
         this.name = name;
     }
 
-    /** The name's bytes (a copy). */
+    /**
+     * The name's bytes (a copy).
+     *
+     * @param name the name, at most {@link #MAX_LENGTH} bytes
+     * @return the address
+     */
     public static AbstractUnixAddress of(byte[] name) {
         Args.notNull(name, "name");
         if (name.length > MAX_LENGTH) {
@@ -42,17 +50,30 @@ public final class AbstractUnixAddress extends SocketAddress {
         return new AbstractUnixAddress(name.clone());
     }
 
-    /** The name as UTF-8 bytes. */
+    /**
+     * The name as UTF-8 bytes.
+     *
+     * @param name the name; its UTF-8 form at most {@link #MAX_LENGTH} bytes
+     * @return the address
+     */
     public static AbstractUnixAddress of(String name) {
         return of(Args.notNull(name, "name").getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Whether this platform has the abstract namespace (Linux). */
+    /**
+     * Whether this platform has the abstract namespace (Linux).
+     *
+     * @return true where the abstract namespace exists
+     */
     public static boolean isSupported() {
-        return NativeConstants.require("S4J_UNIX_ABSTRACT") != 0;
+        return SUPPORTED;
     }
 
-    /** The name's bytes, without the leading NUL (a copy). */
+    /**
+     * The name's bytes, without the leading NUL (a copy).
+     *
+     * @return the name's bytes
+     */
     public byte[] name() {
         return name.clone();
     }

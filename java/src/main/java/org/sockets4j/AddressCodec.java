@@ -10,6 +10,7 @@ import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.sockets4j.internal.NativeConstants;
 
 /**
@@ -167,7 +168,7 @@ final class AddressCodec {
             throw new IllegalStateException("native layer returned a malformed address of " + length + " bytes", e);
         }
         if (family == AF_UNIX) {
-            if (data.length > 0 && data[0] == 0) return AbstractUnixAddress.of(java.util.Arrays.copyOfRange(data, 1, data.length));
+            if (data.length > 0 && data[0] == 0) return AbstractUnixAddress.of(Arrays.copyOfRange(data, 1, data.length));
             return UnixDomainSocketAddress.of(new String(data, PATH_CHARSET));
         }
         if (family == AF_UNSPEC) {

@@ -24,12 +24,24 @@ public sealed interface ControlMessage {
      */
     record PacketInfo(InetAddress destination, InetAddress local, int interfaceIndex) implements ControlMessage {
 
-        /** Checks the index. */
+        /**
+         * Checks the index.
+         *
+         * @param destination    the datagram's destination address; null on a message to send
+         * @param local          the local address (IPv4 {@code ipi_spec_dst}), or the source to send from; may be null
+         * @param interfaceIndex the arriving or outgoing interface, 0 for none or the system's choice
+         */
         public PacketInfo {
             if (interfaceIndex < 0) throw new IllegalArgumentException("interfaceIndex must be >= 0: " + interfaceIndex);
         }
 
-        /** To send: from {@code source} (null: the system's choice), out of the given interface (0: any). */
+        /**
+         * To send: from {@code source} (null: the system's choice), out of the given interface (0: any).
+         *
+         * @param source         the source address, or null for the system's choice
+         * @param interfaceIndex the interface's index; 0 for any
+         * @return the record to send
+         */
         public static PacketInfo source(InetAddress source, int interfaceIndex) {
             return new PacketInfo(null, source, interfaceIndex);
         }
@@ -42,7 +54,11 @@ public sealed interface ControlMessage {
      */
     record HopLimit(int value) implements ControlMessage {
 
-        /** Checks the range. */
+        /**
+         * Checks the range.
+         *
+         * @param value 0..255
+         */
         public HopLimit {
             if (value < 0 || value > 255) throw new IllegalArgumentException("hop limit must be 0..255: " + value);
         }
@@ -55,7 +71,11 @@ public sealed interface ControlMessage {
      */
     record TrafficClass(int value) implements ControlMessage {
 
-        /** Checks the range. */
+        /**
+         * Checks the range.
+         *
+         * @param value 0..255
+         */
         public TrafficClass {
             if (value < 0 || value > 255) throw new IllegalArgumentException("traffic class must be 0..255: " + value);
         }
@@ -79,7 +99,13 @@ public sealed interface ControlMessage {
      */
     record Raw(int level, int type, byte[] data) implements ControlMessage {
 
-        /** Checks the data is there. */
+        /**
+         * Checks the data is there.
+         *
+         * @param level the OS's level number
+         * @param type  the OS's type number
+         * @param data  the bytes, in the OS's layout
+         */
         public Raw {
             if (data == null) throw new NullPointerException("data is null");
         }

@@ -147,17 +147,30 @@ public enum Errno {
     private int code;
     private String text;
 
-    /** The portable code, this library's own number (not an OS errno). */
+    /**
+     * The portable code, this library's own number (not an OS errno).
+     *
+     * @return the portable code
+     */
     public int code() {
         return code;
     }
 
-    /** What the error means, worded the same on every OS. */
+    /**
+     * What the error means, worded the same on every OS.
+     *
+     * @return the description
+     */
     public String description() {
         return text;
     }
 
-    /** The constant for a portable code; {@link #EUNKNOWN} for a code this table lacks. */
+    /**
+     * The constant for a portable code; {@link #EUNKNOWN} for a code this table lacks.
+     *
+     * @param code a portable code
+     * @return its constant
+     */
     public static Errno of(int code) {
         return code > 0 && code < BY_CODE.length ? BY_CODE[code] : EUNKNOWN;
     }

@@ -9,29 +9,16 @@ public final class ErrnoBindException extends BindException implements NativeErr
 
     private static final long serialVersionUID = 1L;
 
-    private final transient Errno errno;
-    private final int nativeCode;
-    private final String operation;
+    /** The failed call: operation, portable code and native number. */
+    private final NativeFailure failure;
 
-    ErrnoBindException(String operation, String detail, Errno errno, int nativeCode) {
-        super(NativeError.message(operation, detail, errno));
-        this.errno = errno;
-        this.nativeCode = nativeCode;
-        this.operation = operation;
+    ErrnoBindException(NativeFailure failure, String detail) {
+        super(failure.message(detail));
+        this.failure = failure;
     }
 
     @Override
-    public Errno errno() {
-        return errno;
-    }
-
-    @Override
-    public int nativeCode() {
-        return nativeCode;
-    }
-
-    @Override
-    public String operation() {
-        return operation;
+    public NativeFailure failure() {
+        return failure;
     }
 }

@@ -9,34 +9,17 @@ public final class ErrnoSocketTimeoutException extends SocketTimeoutException im
 
     private static final long serialVersionUID = 1L;
 
-    private final transient Errno errno;
-    private final int nativeCode;
-    private final String operation;
+    /** The failed call: operation, portable code and native number. */
+    private final NativeFailure failure;
 
-    ErrnoSocketTimeoutException(String operation, String detail, Errno errno, int nativeCode) {
-        this(operation, errno, nativeCode, NativeError.message(operation, detail, errno));
-    }
-
-    /** With a message of its own, which still names the operation and ends with the portable name. */
-    ErrnoSocketTimeoutException(String operation, Errno errno, int nativeCode, String message) {
+    /** With the whole message, which names the operation and ends with the portable name. */
+    ErrnoSocketTimeoutException(NativeFailure failure, String message) {
         super(message);
-        this.errno = errno;
-        this.nativeCode = nativeCode;
-        this.operation = operation;
+        this.failure = failure;
     }
 
     @Override
-    public Errno errno() {
-        return errno;
-    }
-
-    @Override
-    public int nativeCode() {
-        return nativeCode;
-    }
-
-    @Override
-    public String operation() {
-        return operation;
+    public NativeFailure failure() {
+        return failure;
     }
 }

@@ -11,7 +11,8 @@ import org.sockets4j.option.SocketOptions;
 
 /**
  * The one place a failed native result becomes a Java exception: the JDK's own
- * type where one fits the notes' error table, always carrying the operation,
+ * type where one fits the error (a bind, connect, routing or timeout failure),
+ * always carrying the operation,
  * the portable name and the native number.
  */
 final class Errors {
@@ -38,7 +39,7 @@ final class Errors {
         int nativeCode = NativeErrors.nativeCode(result);
         if (errno == Errno.ECONNREFUSED && socket.type() == Type.DGRAM) {
             Object peer = peer(socket, detail);
-            return new ErrnoPortUnreachableException(operation, errno, nativeCode, operation + ": "
+            return new ErrnoPortUnreachableException(new NativeFailure(operation, errno, nativeCode), operation + ": "
                     + (peer == null ? "a peer" : peer) + " reported ICMP port unreachable for an earlier datagram: "
                     + errno.description() + " (" + errno.name() + ")");
         }
@@ -48,7 +49,7 @@ final class Errors {
                 : SENDS.contains(operation) ? SocketOptions.SO_SNDTIMEO : null;
         Duration limit = timeout == null ? Duration.ZERO : read(socket, timeout);
         if (!limit.isZero()) { // only a timeout that is set can have run out
-            return new ErrnoSocketTimeoutException(operation, errno, nativeCode, operation + ": the "
+            return new ErrnoSocketTimeoutException(new NativeFailure(operation, errno, nativeCode), operation + ": the "
                     + (timeout == SocketOptions.SO_RCVTIMEO ? "receive" : "send") + " timeout (" + timeout + " "
                     + limit + ") expired (" + errno.name() + ")");
         }
@@ -80,23 +81,34 @@ final class Errors {
      * @param detail    what it was called on, e.g. the remote address; may be null
      * @param result    the negative result of the native call
      * @param type      the socket's type: ECONNREFUSED on a datagram socket is a port unreachable
+     * @throws UnsupportedOperationException for {@link Errno#ENOSYS}: the platform has no such call
      */
     static IOException failure(String operation, Object detail, long result, Type type) {
+        return failure(operation, detail, result, type, operation);
+    }
+
+    /**
+     * As {@link #failure(String, Object, long, Type)}, naming in {@code feature} what an
+     * {@link Errno#ENOSYS} reports as unsupported (the backends answer it where the
+     * platform has no such call, errors.h's s4j_unsupported).
+     */
+    static IOException failure(String operation, Object detail, long result, Type type, String feature) {
         Errno errno = Errno.of(NativeErrors.portable(result));
-        int nativeCode = NativeErrors.nativeCode(result);
+        if (errno == Errno.ENOSYS) throw Unsupported.feature(feature);
+        NativeFailure failure = new NativeFailure(operation, errno, NativeErrors.nativeCode(result));
         String what = detail == null ? null : detail.toString();
         return switch (errno) {
-            case EADDRINUSE, EADDRNOTAVAIL -> new ErrnoBindException(operation, what, errno, nativeCode);
+            case EADDRINUSE, EADDRNOTAVAIL -> new ErrnoBindException(failure, what);
             case EACCES -> operation.equals("bind")
-                    ? new ErrnoBindException(operation, what, errno, nativeCode)
-                    : new ErrnoException(operation, what, errno, nativeCode);
+                    ? new ErrnoBindException(failure, what)
+                    : new ErrnoException(failure, what);
             case ECONNREFUSED -> type == Type.DGRAM
-                    ? new ErrnoPortUnreachableException(operation, what, errno, nativeCode)
-                    : new ErrnoConnectException(operation, what, errno, nativeCode);
-            case ETIMEDOUT, EAGAIN -> new ErrnoSocketTimeoutException(operation, what, errno, nativeCode);
-            case EHOSTUNREACH, ENETUNREACH -> new ErrnoNoRouteToHostException(operation, what, errno, nativeCode);
+                    ? new ErrnoPortUnreachableException(failure, failure.message(what))
+                    : new ErrnoConnectException(failure, what);
+            case ETIMEDOUT, EAGAIN -> new ErrnoSocketTimeoutException(failure, failure.message(what));
+            case EHOSTUNREACH, ENETUNREACH -> new ErrnoNoRouteToHostException(failure, what);
             case EBADF -> new SocketClosedException(operation, false);
-            default -> new ErrnoException(operation, what, errno, nativeCode);
+            default -> new ErrnoException(failure, what);
         };
     }
 }

@@ -43,6 +43,8 @@ public enum Family implements NativeConstant {
      * Whether sockets of this family can be created here: the platform defines it
      * and the running kernel opens a socket of it of some type with protocol 0, or
      * refuses only for want of privilege (a family that needs root still counts).
+     *
+     * @return true when the platform and kernel have the family
      */
     public boolean isSupported() {
         int known = probed;

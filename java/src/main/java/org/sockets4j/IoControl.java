@@ -3,8 +3,9 @@ package org.sockets4j;
 import java.io.IOException;
 
 /**
- * The rows of the notes' fcntl/ioctl table, as {@link Socket} methods, each
- * with its probe: {@link #isSupported()} tries the call on a datagram socket.
+ * The descriptor controls of the sockets API that this library offers
+ * ({@code fcntl}, {@code ioctl}, {@code sockatmark}), as {@link Socket} methods,
+ * each with its probe: {@link #isSupported()} tries the call on a datagram socket.
  */
 public enum IoControl {
     /** {@code F_SETFL O_NONBLOCK} / {@code FIONBIO}: {@link Socket#setBlocking(boolean)}. */
@@ -22,7 +23,11 @@ public enum IoControl {
 
     private volatile int probed; // 0 unknown, 1 yes, 2 no
 
-    /** Whether this platform can make the call. */
+    /**
+     * Whether this platform can make the call.
+     *
+     * @return true when the call exists here
+     */
     public boolean isSupported() {
         int known = probed;
         if (known == 0) {

@@ -36,7 +36,11 @@ public enum MsgFlag implements NativeConstant {
         return cName;
     }
 
-    /** Whether the platform has this flag. */
+    /**
+     * Whether the platform has this flag.
+     *
+     * @return true when the flag exists here
+     */
     public boolean isSupported() {
         return nativeValue().isPresent();
     }

@@ -10,10 +10,18 @@ import org.sockets4j.internal.NativeConstants;
  */
 public interface NativeConstant {
 
-    /** The C name, e.g. {@code AF_INET6}. */
+    /**
+     * The C name, e.g. {@code AF_INET6}.
+     *
+     * @return the C name
+     */
     String cName();
 
-    /** This platform's number for the name, or empty when its headers do not define it. */
+    /**
+     * This platform's number for the name, or empty when its headers do not define it.
+     *
+     * @return the number, or empty
+     */
     default OptionalInt nativeValue() {
         return NativeConstants.get(cName());
     }

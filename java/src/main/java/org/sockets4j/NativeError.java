@@ -1,5 +1,7 @@
 package org.sockets4j;
 
+import org.sockets4j.internal.NativeErrors;
+
 /**
  * What every exception that reports a failed system call carries: the
  * operation, the portable {@link Errno} and the OS's own number. Catch the
@@ -10,28 +12,48 @@ public sealed interface NativeError
         permits ErrnoException, ErrnoBindException, ErrnoConnectException, ErrnoNoRouteToHostException,
                 ErrnoPortUnreachableException, ErrnoSocketTimeoutException, SocketClosedException {
 
-    /** The portable code; the same on every OS for the same failure. */
-    Errno errno();
+    /**
+     * The failed call's facts, one record for every exception type.
+     *
+     * @return the operation, portable code and native number
+     */
+    NativeFailure failure();
 
-    /** The OS's number for the error ({@code errno}, or a {@code WSAE*} code on Windows); 0 when Java detected it. */
-    int nativeCode();
+    /**
+     * The portable code; the same on every OS for the same failure.
+     *
+     * @return the portable code
+     */
+    default Errno errno() {
+        return failure().errno();
+    }
 
-    /** The call that failed: {@code connect}, {@code bind}, {@code recv}, ... */
-    String operation();
+    /**
+     * The OS's number for the error ({@code errno}, or a {@code WSAE*} code on Windows); 0 when Java detected it.
+     *
+     * @return the native number
+     */
+    default int nativeCode() {
+        return failure().nativeCode();
+    }
+
+    /**
+     * The call that failed: {@code connect}, {@code bind}, {@code recv}, ...
+     *
+     * @return the operation
+     */
+    default String operation() {
+        return failure().operation();
+    }
 
     /**
      * The OS's own words for {@link #nativeCode()} ({@code strerror} on POSIX,
      * {@code FormatMessage} on Windows), for diagnostics; they differ between
      * systems, which is why the exception's message does not use them.
+     *
+     * @return the OS's description of the error
      */
     default String nativeDescription() {
-        return nativeCode() == 0 ? errno().description()
-                : org.sockets4j.internal.NativeErrors.describe(nativeCode());
-    }
-
-    /** The message every exception of this library uses: operation, detail, text and portable name. */
-    static String message(String operation, String detail, Errno errno) {
-        return operation + (detail == null || detail.isEmpty() ? "" : " " + detail) + ": " + errno.description()
-                + " (" + errno.name() + ")";
+        return nativeCode() == 0 ? errno().description() : NativeErrors.describe(nativeCode());
     }
 }

@@ -7,7 +7,8 @@ import org.sockets4j.internal.NativeConstants;
 
 /**
  * The third argument of {@code socket()}: a protocol number, with constants for
- * the protocols the notes name. Any other number can be had with {@link #of(int)}.
+ * the IP protocols this library's sockets are commonly opened with. Any other
+ * number can be had with {@link #of(int)}.
  * Immutable; equal when name and number are.
  */
 public final class Protocol {
@@ -43,6 +44,8 @@ public final class Protocol {
      * The protocol with this number, 0 to 255 (the width of the IP header's
      * protocol field): one of the named constants when one matches.
      *
+     * @param number the protocol number
+     * @return the protocol
      * @throws IllegalArgumentException if {@code number} is outside 0..255
      */
     public static Protocol of(int number) {
@@ -56,17 +59,29 @@ public final class Protocol {
         return new Protocol(Integer.toString(number), number, true);
     }
 
-    /** The C name ({@code IPPROTO_TCP}), or the number in decimal for a protocol without a name here. */
+    /**
+     * The C name ({@code IPPROTO_TCP}), or the number in decimal for a protocol without a name here.
+     *
+     * @return the name
+     */
     public String name() {
         return name;
     }
 
-    /** The protocol number; meaningless when {@link #isSupported()} is false. */
+    /**
+     * The protocol number; meaningless when {@link #isSupported()} is false.
+     *
+     * @return the number
+     */
     public int number() {
         return number;
     }
 
-    /** Whether the platform's headers define this protocol (always true for a number given to {@link #of}). */
+    /**
+     * Whether the platform's headers define this protocol (always true for a number given to {@link #of}).
+     *
+     * @return true when this platform has the protocol
+     */
     public boolean isSupported() {
         return supported;
     }

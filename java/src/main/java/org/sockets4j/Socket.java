@@ -6,14 +6,19 @@ import java.lang.ref.Reference;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.OptionalInt;
 import java.util.function.LongToIntFunction;
-import java.net.InetSocketAddress;
-import org.sockets4j.internal.NativeConstants;
 import org.sockets4j.internal.NativeControl;
 import org.sockets4j.internal.NativeErrors;
+import org.sockets4j.internal.NativeMemory;
+import org.sockets4j.internal.NativeMessage;
+import org.sockets4j.internal.NativeOption;
 import org.sockets4j.internal.NativeSocket;
 import org.sockets4j.internal.OptionFailure;
 import org.sockets4j.internal.Scratch;
+import org.sockets4j.option.Access;
 import org.sockets4j.option.SockOpt;
 
 /**
@@ -90,6 +95,9 @@ public final class Socket implements AutoCloseable {
     /**
      * {@code socket(family, type, 0)}: a socket with the type's default protocol.
      *
+     * @param family the address family
+     * @param type   the socket type
+     * @return the new socket, in blocking mode
      * @throws UnsupportedOperationException if the platform lacks the family or type
      * @throws IOException                   if the kernel refuses, e.g. {@link Errno#EACCES} for a raw socket
      */
@@ -100,6 +108,10 @@ public final class Socket implements AutoCloseable {
     /**
      * {@code socket(family, type, protocol)}.
      *
+     * @param family   the address family
+     * @param type     the socket type
+     * @param protocol the protocol; {@link Protocol#DEFAULT} for the type's default
+     * @return the new socket, in blocking mode
      * @throws UnsupportedOperationException if the platform lacks the family, type or protocol
      * @throws IOException                   if the kernel refuses ({@link Errno#EPROTONOSUPPORT}, {@link Errno#EACCES}, ...)
      */
@@ -119,13 +131,24 @@ public final class Socket implements AutoCloseable {
      * no socketpair() and only stream Unix sockets) are made over loopback, with
      * the accepted end checked to be the connecting one. Stream and datagram types.
      *
+     * @param family the address family
+     * @param type   the socket type
+     * @return the two sockets, connected to each other
      * @throws IOException for a combination the platform cannot make, e.g. {@link Errno#EOPNOTSUPP}
      */
     public static SocketPair pair(Family family, Type type) throws IOException {
         return pair(family, type, Protocol.DEFAULT);
     }
 
-    /** {@code socketpair(family, type, protocol)}; see {@link #pair(Family, Type)}. */
+    /**
+     * {@code socketpair(family, type, protocol)}; see {@link #pair(Family, Type)}.
+     *
+     * @param family   the address family
+     * @param type     the socket type
+     * @param protocol the protocol; {@link Protocol#DEFAULT} for the type's default
+     * @return the two sockets, connected to each other
+     * @throws IOException for a combination the platform cannot make
+     */
     public static SocketPair pair(Family family, Type type, Protocol protocol) throws IOException {
         int f = Args.notNull(family, "family").requireNative();
         int t = Args.notNull(type, "type").requireNative();
@@ -137,17 +160,29 @@ public final class Socket implements AutoCloseable {
                 new Socket(handles[1], family, type, protocol));
     }
 
-    /** The address family this socket was opened with. */
+    /**
+     * The address family this socket was opened with.
+     *
+     * @return the family
+     */
     public Family family() {
         return family;
     }
 
-    /** The socket type this socket was opened with. */
+    /**
+     * The socket type this socket was opened with.
+     *
+     * @return the type
+     */
     public Type type() {
         return type;
     }
 
-    /** The protocol this socket was opened with ({@link Protocol#DEFAULT} when none was named). */
+    /**
+     * The protocol this socket was opened with ({@link Protocol#DEFAULT} when none was named).
+     *
+     * @return the protocol
+     */
     public Protocol protocol() {
         return protocol;
     }
@@ -172,7 +207,9 @@ public final class Socket implements AutoCloseable {
      * {@code listen()}: makes the socket passive, queueing up to about {@code backlog}
      * completed connections (the kernel may round or cap it).
      *
+     * @param backlog how many completed connections may wait for {@link #accept()}
      * @throws IllegalArgumentException if backlog is negative
+     * @throws IOException if the call fails: an exception that implements {@link NativeError}
      */
     public void listen(int backlog) throws IOException {
         if (backlog < 0) throw new IllegalArgumentException("backlog must be >= 0: " + backlog);
@@ -188,23 +225,10 @@ public final class Socket implements AutoCloseable {
      */
     public Accepted accept() throws IOException {
         Scratch scratch = Scratch.get();
-        long fd = handle.begin("accept");
-        long r;
-        boolean closed;
-        try {
-            r = NativeSocket.accept(fd, scratch.outAddress());
-        } finally {
-            closed = end();
-        }
+        long r = raw("accept", ACCEPT, null, 0, 0, 0, scratch.outAddress(), 0L, NOTHING_KEPT);
         if (r < 0) {
-            if (!closed && wouldBlock(r, 0)) return null;
-            throw failure("accept", null, r, closed);
-        }
-        if (closed) {
-            // The listener was closed under the call; a connection taken at that moment is reset, as the
-            // kernel resets those still queued (and on BSD it may be the wake-up connection of the close).
-            NativeSocket.close(r);
-            throw new SocketClosedException("accept", true);
+            if (wouldBlock(r, 0)) return null;
+            throw failure("accept", null, r);
         }
         SocketAddress peer = AddressCodec.read(scratch.out());
         return new Accepted(new Socket(r, family, type, protocol), peer);
@@ -216,6 +240,7 @@ public final class Socket implements AutoCloseable {
      * wait for the socket to become writable, then call {@link #finishConnect()}.
      * On a datagram socket, sets the default peer and the only source accepted.
      *
+     * @param remote the peer's address
      * @return true when connected, false when a non-blocking connection is under way
      * @throws java.net.ConnectException       if the peer refused ({@link Errno#ECONNREFUSED})
      * @throws java.net.NoRouteToHostException if there is no route ({@link Errno#EHOSTUNREACH}, {@link Errno#ENETUNREACH})
@@ -224,26 +249,21 @@ public final class Socket implements AutoCloseable {
     public boolean connect(SocketAddress remote) throws IOException {
         Scratch scratch = Scratch.get();
         AddressCodec.write(remote, family, "remote", scratch.in());
-        long fd = handle.begin("connect");
-        int r;
-        boolean closed;
-        try {
-            r = NativeSocket.connect(fd, scratch.inAddress());
-        } finally {
-            closed = end();
-        }
-        if (closed) throw new SocketClosedException("connect", true);
+        long address = scratch.inAddress();
+        int r = attempt("connect", fd -> NativeSocket.connect(fd, address));
         if (r >= 0) return true;
         if (NativeErrors.portable(r) == Errno.EINPROGRESS.code()) return false;
-        throw failure("connect", remote, r, false);
+        throw failure("connect", remote, r);
     }
 
     /**
-     * {@code connect()} that gives up after {@code timeout}: the notes' connect with
-     * a timeout (non-blocking connect, then a wait for writability). The socket's
+     * {@code connect()} that gives up after {@code timeout}, done the classic way
+     * (non-blocking connect, then a wait for writability). The socket's
      * blocking mode is the same afterwards. After a timeout the socket's state is
      * unspecified: close it.
      *
+     * @param remote  the peer's address
+     * @param timeout how long to wait, at most
      * @throws java.net.SocketTimeoutException if the timeout ran out ({@link Errno#ETIMEDOUT})
      * @throws IllegalArgumentException        if the timeout is not positive or exceeds {@code Integer.MAX_VALUE} ms
      */
@@ -267,36 +287,44 @@ public final class Socket implements AutoCloseable {
         return call("connect", null, NativeSocket::finishConnect) == 1;
     }
 
-    /** {@code getsockname()}: the local address; for an unbound INET socket the wildcard with port 0. */
+    /**
+     * {@code getsockname()}: the local address; for an unbound INET socket the wildcard with port 0.
+     *
+     * @return the local address
+     * @throws IOException if the call fails: an exception that implements {@link NativeError}
+     */
     public SocketAddress localAddress() throws IOException {
         return name("getsockname", false);
     }
 
-    /** {@code getpeername()}: the connected peer's address, or null when not connected. */
+    /**
+     * {@code getpeername()}: the connected peer's address, or null when not connected.
+     *
+     * @return the peer's address, or null when not connected
+     * @throws IOException if the call fails: an exception that implements {@link NativeError}
+     */
     public SocketAddress remoteAddress() throws IOException {
         return name("getpeername", true);
     }
 
     private SocketAddress name(String operation, boolean remote) throws IOException {
         Scratch scratch = Scratch.get();
-        long fd = handle.begin(operation);
-        int r;
-        boolean closed;
-        try {
-            r = remote ? NativeSocket.remoteAddress(fd, scratch.outAddress())
-                    : NativeSocket.localAddress(fd, scratch.outAddress());
-        } finally {
-            closed = end();
-        }
-        if (closed) throw new SocketClosedException(operation, true);
+        long address = scratch.outAddress();
+        int r = attempt(operation, remote ? fd -> NativeSocket.remoteAddress(fd, address)
+                : fd -> NativeSocket.localAddress(fd, address));
         if (r < 0) {
             if (remote && NativeErrors.portable(r) == Errno.ENOTCONN.code()) return null;
-            throw failure(operation, null, r, false);
+            throw failure(operation, null, r);
         }
         return AddressCodec.read(scratch.out());
     }
 
-    /** {@code shutdown()}: closes one or both directions of the connection; the descriptor stays open. */
+    /**
+     * {@code shutdown()}: closes one or both directions of the connection; the descriptor stays open.
+     *
+     * @param how which direction or directions to shut down
+     * @throws IOException if the call fails: an exception that implements {@link NativeError}
+     */
     public void shutdown(Shutdown how) throws IOException {
         int h = Args.notNull(how, "how").requireNative();
         call("shutdown", how, fd -> NativeSocket.shutdown(fd, h));
@@ -308,6 +336,9 @@ public final class Socket implements AutoCloseable {
      * {@code setsockopt()} of a typed option from {@link org.sockets4j.option.SocketOptions}; the value
      * is checked against the option's rule before any native call.
      *
+     * @param <T>    the option's value type
+     * @param option the option
+     * @param value  its new value
      * @throws UnsupportedOperationException if the platform lacks the option, or it is read only (on this platform)
      * @throws IllegalArgumentException      if the value is outside the option's rule (the message names both)
      * @throws IOException                   if the kernel refuses, e.g. {@link Errno#ENOPROTOOPT} for an option this
@@ -330,12 +361,15 @@ public final class Socket implements AutoCloseable {
         }
         if (closed) throw new SocketClosedException("setsockopt", true);
         // the message's detail is built only for a failure: a set that succeeds allocates nothing for it
-        if (r < 0) throw failure("setsockopt", option + " = " + SockOpt.show(value), r, false);
+        if (r < 0) throw failure("setsockopt", option + " = " + SockOpt.show(value), r);
     }
 
     /**
      * {@code getsockopt()} of a typed option.
      *
+     * @param <T>    the option's value type
+     * @param option the option
+     * @return the option's value
      * @throws UnsupportedOperationException if the platform lacks the option, or it is write only (on this platform)
      * @throws IOException                   if the kernel refuses
      */
@@ -355,7 +389,7 @@ public final class Socket implements AutoCloseable {
             closed = end();
         }
         if (closed) throw new SocketClosedException("getsockopt", true);
-        if (r < 0) throw failure("getsockopt", option, r, false);
+        if (r < 0) throw failure("getsockopt", option, r);
         return value;
     }
 
@@ -366,18 +400,26 @@ public final class Socket implements AutoCloseable {
      * @param name  the option's number
      * @param value receives the option's bytes
      * @return how many bytes of {@code value} the kernel filled
+     * @throws IOException if the call fails: an exception that implements {@link NativeError}
      */
     public int getRawOption(int level, int name, byte[] value) throws IOException {
         Args.notNull(value, "value");
         return call("getsockopt", "level " + level + " name " + name,
-                fd -> org.sockets4j.internal.NativeOption.getBytes(fd, level, name, value));
+                fd -> NativeOption.getBytes(fd, level, name, value));
     }
 
-    /** {@code setsockopt()} of any option by its numbers, with the bytes of its value as the OS expects them. */
+    /**
+     * {@code setsockopt()} of any option by its numbers, with the bytes of its value as the OS expects them.
+     *
+     * @param level the level's number
+     * @param name  the option's number
+     * @param value the value's bytes, as the OS expects them
+     * @throws IOException if the call fails: an exception that implements {@link NativeError}
+     */
     public void setRawOption(int level, int name, byte[] value) throws IOException {
         Args.notNull(value, "value");
         call("setsockopt", "level " + level + " name " + name,
-                fd -> org.sockets4j.internal.NativeOption.setBytes(fd, level, name, value, 0, value.length));
+                fd -> NativeOption.setBytes(fd, level, name, value, 0, value.length));
     }
 
     /**
@@ -385,23 +427,31 @@ public final class Socket implements AutoCloseable {
      * the platform reads the option (never for {@code SO_ERROR}, which reading clears), a set of the value just
      * read where setting it back changes nothing (flags, interface indexes, linger, seconds), and for an option
      * the socket cannot read, a setsockopt whose value is too short for the kernel to act on. Where no harmless
-     * question exists, the platform's {@link SockOpt#access()} answers. {@link org.sockets4j.option.Access#NONE}
+     * question exists, the platform's {@link SockOpt#access()} answers. {@link Access#NONE}
      * when this socket does not take the option at all.
      *
-     * @throws SocketClosedException if the socket is closed
+     * @param option the option
+     * @return how this socket takes the option
+     * @throws IOException if the socket is closed ({@link SocketClosedException})
      */
-    public org.sockets4j.option.Access access(SockOpt<?> option) throws IOException {
+    public Access access(SockOpt<?> option) throws IOException {
         return OptionProbe.access(this, Args.notNull(option, "option"));
     }
 
-    /** Whether this socket takes {@code option} in some way: {@link #access(SockOpt)} is not NONE. */
+    /**
+     * Whether this socket takes {@code option} in some way: {@link #access(SockOpt)} is not NONE.
+     *
+     * @param option the option
+     * @return true unless this socket does not take the option at all
+     * @throws IOException if the socket is closed ({@link SocketClosedException})
+     */
     public boolean supports(SockOpt<?> option) throws IOException {
-        return access(option) != org.sockets4j.option.Access.NONE;
+        return access(option) != Access.NONE;
     }
 
     /** The option's level on this platform, for this socket's family, once it is known the platform has it. */
     private int level(SockOpt<?> option) {
-        java.util.OptionalInt level = option.level().nativeValue(family);
+        OptionalInt level = option.level().nativeValue(family);
         if (level.isEmpty() || !option.isSupported()) throw Unsupported.feature("socket option " + option);
         return level.getAsInt(); // isSupported: the name is there too
     }
@@ -418,10 +468,12 @@ public final class Socket implements AutoCloseable {
      * @param data    1 to 64 buffers
      * @param target  the destination, or null on a connected socket
      * @param control ancillary data, possibly empty
+     * @param flags   the call's flags, none for 0
      * @return the bytes sent, or {@link #WOULD_BLOCK}
      * @throws UnsupportedOperationException where the platform has no sendmsg
+     * @throws IOException if the call fails: an exception that implements {@link NativeError}
      */
-    public int sendMsg(ByteBuffer[] data, SocketAddress target, java.util.List<? extends ControlMessage> control,
+    public int sendMsg(ByteBuffer[] data, SocketAddress target, List<? extends ControlMessage> control,
                        MsgFlag... flags) throws IOException {
         int count = Gather.check(data, false);
         Args.notNull(control, "control");
@@ -433,25 +485,17 @@ public final class Socket implements AutoCloseable {
             to = Scratch.get().inAddress();
         }
         Gather g = new Gather(data, count, true, type == Type.STREAM);
-        long fd = handle.begin("sendmsg");
-        int r;
-        boolean closed;
-        try {
-            r = org.sockets4j.internal.NativeMessage.sendMsg(fd, g.direct, g.offsets, g.lengths, count, to, records,
-                    records.length, mask);
-        } finally {
-            closed = end();
-        }
-        if (r > 0 || (r == 0 && !closed)) {
+        long address = to;
+        LongToIntFunction sendMsg = fd -> NativeMessage.sendMsg(fd, g.direct, g.offsets, g.lengths, count, address,
+                records, records.length, mask);
+        int r = (int) raw("sendmsg", PLAIN, sendMsg, 0, 0, 0, 0L, 0L, BYTES_MOVED);
+        if (r >= 0) {
             g.advance(data, r, false);
             return r;
         }
-        if (closed) throw new SocketClosedException("sendmsg", true);
         if (wouldBlock(r, mask)) return WOULD_BLOCK;
-        if (NativeErrors.portable(r) == Errno.ENOSYS.code()) {
-            throw Unsupported.feature("sendmsg with " + control); // e.g. Windows: WSASendMsg takes packet info only
-        }
-        throw failure("sendmsg", target, r, false);
+        // e.g. Windows: WSASendMsg takes packet info only
+        throw Errors.failure("sendmsg", target, r, type, "sendmsg with " + control);
     }
 
     /**
@@ -464,8 +508,10 @@ public final class Socket implements AutoCloseable {
      *
      * @param data            1 to 64 writable buffers
      * @param controlCapacity 0 to 4096 bytes for ancillary data
+     * @param flags           the call's flags, none for 0
      * @return the message, or null when non-blocking and nothing is queued
      * @throws UnsupportedOperationException where the platform has no recvmsg (Windows without WSARecvMsg)
+     * @throws IOException if the call fails: an exception that implements {@link NativeError}
      */
     public Message recvMsg(ByteBuffer[] data, int controlCapacity, MsgFlag... flags) throws IOException {
         int count = Gather.check(data, true);
@@ -477,21 +523,13 @@ public final class Socket implements AutoCloseable {
         Scratch scratch = Scratch.get();
         byte[] control = new byte[controlCapacity];
         int[] io = {controlCapacity, 0};
-        long fd = handle.begin("recvmsg");
-        int r;
-        boolean closed;
-        try {
-            r = org.sockets4j.internal.NativeMessage.recvMsg(fd, g.direct, g.offsets, g.lengths, count,
-                    scratch.outAddress(), control, io, mask);
-        } finally {
-            closed = end();
-        }
-        if (closed && (r <= 0 || (r < g.total && (mask & WAITALL) != 0 && type == Type.STREAM))) {
-            throw new SocketClosedException("recvmsg", true);
-        }
+        long from = scratch.outAddress();
+        LongToIntFunction recvMsg = fd -> NativeMessage.recvMsg(fd, g.direct, g.offsets, g.lengths, count, from,
+                control, io, mask);
+        int r = (int) raw("recvmsg", PLAIN, recvMsg, 0, 0, 0, 0L, 0L, receiveKept(g.total, mask));
         if (r < 0) {
             if (wouldBlock(r, mask)) return null;
-            throw failure("recvmsg", null, r, false);
+            throw failure("recvmsg", null, r);
         }
         g.advance(data, stored(r, g.total, mask), true);
         int flagsOut = io[1];
@@ -502,12 +540,22 @@ public final class Socket implements AutoCloseable {
 
     // ---- the fcntl/ioctl table (IoControl) ----------------------------------------------------------------------
 
-    /** {@code FIONREAD}: bytes a recv could take now (for a datagram socket, on Linux, the next datagram's size). */
+    /**
+     * {@code FIONREAD}: bytes a recv could take now (for a datagram socket, on Linux, the next datagram's size).
+     *
+     * @return the number of bytes
+     * @throws IOException if the call fails: an exception that implements {@link NativeError}
+     */
     public int bytesAvailable() throws IOException {
         return call("ioctl FIONREAD", null, NativeControl::bytesAvailable);
     }
 
-    /** {@code sockatmark}: whether the next byte to read is the out-of-band mark. See {@link IoControl#AT_MARK}. */
+    /**
+     * {@code sockatmark}: whether the next byte to read is the out-of-band mark. See {@link IoControl#AT_MARK}.
+     *
+     * @return true when the next byte is at the mark
+     * @throws IOException if the call fails: an exception that implements {@link NativeError}
+     */
     public boolean atMark() throws IOException {
         return call("sockatmark", null, NativeControl::atMark) == 1;
     }
@@ -516,59 +564,79 @@ public final class Socket implements AutoCloseable {
      * {@code O_ASYNC}: signal-driven I/O, SIGIO to the {@linkplain #setOwner(long) owner} when I/O is
      * possible. Careful: a JVM that is its own socket's owner dies of SIGIO (its default action), so
      * make another process the owner. See {@link IoControl#ASYNC}.
+     *
+     * @param on true to set {@code O_ASYNC}, false to clear it
+     * @throws IOException if the call fails: an exception that implements {@link NativeError}
      */
     public void setAsync(boolean on) throws IOException {
         call("fcntl O_ASYNC", null, fd -> NativeControl.setAsync(fd, on));
     }
 
-    /** Whether {@code O_ASYNC} is set. */
+    /**
+     * Whether {@code O_ASYNC} is set.
+     *
+     * @return true when set
+     * @throws IOException if the call fails: an exception that implements {@link NativeError}
+     */
     public boolean isAsync() throws IOException {
         return call("fcntl O_ASYNC", null, NativeControl::isAsync) == 1;
     }
 
-    /** {@code F_SETOWN}: the process ({@code > 0}) or process group ({@code < 0}) that gets SIGIO and SIGURG. */
+    /**
+     * {@code F_SETOWN}: the process ({@code > 0}) or process group ({@code < 0}) that gets SIGIO and SIGURG.
+     *
+     * @param owner a process id, or a process group id negated
+     * @throws IOException if the call fails: an exception that implements {@link NativeError}
+     */
     public void setOwner(long owner) throws IOException {
         call("fcntl F_SETOWN", null, fd -> NativeControl.setOwner(fd, owner));
     }
 
-    /** {@code F_GETOWN}: the owner; 0 for none, negative for a process group. */
+    /**
+     * {@code F_GETOWN}: the owner; 0 for none, negative for a process group.
+     *
+     * @return the owner
+     * @throws IOException if the call fails: an exception that implements {@link NativeError}
+     */
     public long owner() throws IOException {
         long[] owner = new long[1];
         call("fcntl F_GETOWN", null, fd -> NativeControl.owner(fd, owner));
         return owner[0];
     }
 
-    /** {@code SIOCGIFCONF}: the interfaces with an IPv4 address, one row per address. */
-    public java.util.List<InterfaceEntry> interfaces() throws IOException {
-        int size = NativeConstants.require("S4J_INTERFACE_SIZE");
-        int nameMax = NativeConstants.require("S4J_INTERFACE_NAME_MAX");
-        int max = 256;
-        ByteBuffer table = ByteBuffer.allocateDirect(max * size).order(java.nio.ByteOrder.nativeOrder());
-        long base = org.sockets4j.internal.NativeMemory.address(table);
-        int n = call("ioctl SIOCGIFCONF", null, fd -> NativeControl.interfaces(fd, base, max));
-        java.util.List<InterfaceEntry> rows = new java.util.ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            byte[] name = new byte[nameMax];
-            table.get(i * size, name);
-            int len = 0;
-            while (len < name.length && name[len] != 0) len++;
-            ByteBuffer address = table.slice(i * size + nameMax, size - nameMax).order(java.nio.ByteOrder.nativeOrder());
-            InetSocketAddress a = (InetSocketAddress) AddressCodec.read(address);
-            rows.add(new InterfaceEntry(new String(name, 0, len, java.nio.charset.StandardCharsets.UTF_8), a.getAddress()));
-        }
-        return java.util.List.copyOf(rows);
+    /**
+     * {@code SIOCGIFCONF}: the interfaces with an IPv4 address, one row per address.
+     *
+     * @return the rows, one for each interface address
+     * @throws IOException if the call fails: an exception that implements {@link NativeError}
+     */
+    public List<InterfaceEntry> interfaces() throws IOException {
+        ByteBuffer table = InterfaceCodec.table();
+        long base = NativeMemory.address(table);
+        int n = call("ioctl SIOCGIFCONF", null, fd -> NativeControl.interfaces(fd, base, InterfaceCodec.MAX_ROWS));
+        return InterfaceCodec.decode(table, n);
     }
 
 
     // ---- blocking mode ----------------------------------------------------------------------------------------
 
-    /** Sets blocking ({@code true}, the default) or non-blocking mode ({@code O_NONBLOCK}, {@code FIONBIO}). */
+    /**
+     * Sets blocking ({@code true}, the default) or non-blocking mode ({@code O_NONBLOCK}, {@code FIONBIO}).
+     *
+     * @param blocking true for blocking mode, false for non-blocking
+     * @throws IOException if the call fails: an exception that implements {@link NativeError}
+     */
     public void setBlocking(boolean blocking) throws IOException {
         call("setBlocking", blocking, fd -> NativeSocket.setBlocking(fd, blocking));
         this.blocking = blocking;
     }
 
-    /** Whether calls on this socket block. */
+    /**
+     * Whether calls on this socket block.
+     *
+     * @return true in blocking mode
+     * @throws SocketClosedException if the socket is closed
+     */
     public boolean isBlocking() throws SocketClosedException {
         handle.begin("isBlocking");
         end();
@@ -577,7 +645,13 @@ public final class Socket implements AutoCloseable {
 
     // ---- send ---------------------------------------------------------------------------------------------------
 
-    /** {@code send()} of a whole array. */
+    /**
+     * {@code send()} of a whole array.
+     *
+     * @param src the bytes to send
+     * @return the bytes sent, or {@link #WOULD_BLOCK}
+     * @throws IOException if the call fails: an exception that implements {@link NativeError}
+     */
     public int send(byte[] src) throws IOException {
         return send(src, 0, Args.notNull(src, "src").length);
     }
@@ -586,7 +660,11 @@ public final class Socket implements AutoCloseable {
      * {@code send()} without flags: sends {@code src[offset, offset + length)}; on a
      * stream socket perhaps only part of it (the count is returned).
      *
+     * @param src    the bytes to send
+     * @param offset the index of the first byte to send
+     * @param length how many bytes to send
      * @return the bytes sent, or {@link #WOULD_BLOCK}
+     * @throws IOException if the call fails: an exception that implements {@link NativeError}
      */
     public int send(byte[] src, int offset, int length) throws IOException {
         Args.range(src, offset, length, "src");
@@ -597,7 +675,12 @@ public final class Socket implements AutoCloseable {
      * {@code send()}: sends {@code src[offset, offset + length)}; on a stream socket
      * perhaps only part of it (the count is returned).
      *
+     * @param src    the bytes to send
+     * @param offset the index of the first byte to send
+     * @param length how many bytes to send
+     * @param flags  the call's flags, none for 0
      * @return the bytes sent, or {@link #WOULD_BLOCK}
+     * @throws IOException if the call fails: an exception that implements {@link NativeError}
      */
     public int send(byte[] src, int offset, int length, MsgFlag... flags) throws IOException {
         Args.range(src, offset, length, "src");
@@ -611,7 +694,9 @@ public final class Socket implements AutoCloseable {
     /**
      * {@code send()} of {@code src}'s remaining bytes, without flags; its position advances by the bytes sent.
      *
+     * @param src the bytes to send
      * @return the bytes sent, or {@link #WOULD_BLOCK}
+     * @throws IOException if the call fails: an exception that implements {@link NativeError}
      */
     public int send(ByteBuffer src) throws IOException {
         return sendBuffer("send", src, null, NO_FLAGS);
@@ -620,7 +705,10 @@ public final class Socket implements AutoCloseable {
     /**
      * {@code send()} of {@code src}'s remaining bytes; its position advances by the bytes sent.
      *
+     * @param src   the bytes to send
+     * @param flags the call's flags, none for 0
      * @return the bytes sent, or {@link #WOULD_BLOCK}
+     * @throws IOException if the call fails: an exception that implements {@link NativeError}
      */
     public int send(ByteBuffer src, MsgFlag... flags) throws IOException {
         return sendBuffer("send", src, null, flags);
@@ -629,7 +717,13 @@ public final class Socket implements AutoCloseable {
     /**
      * {@code sendto()}: sends one datagram (or, on a stream socket, bytes) to {@code target}.
      *
+     * @param src    the bytes to send
+     * @param offset the index of the first byte to send
+     * @param length how many bytes to send
+     * @param target the destination
+     * @param flags  the call's flags, none for 0
      * @return the bytes sent, or {@link #WOULD_BLOCK}
+     * @throws IOException if the call fails: an exception that implements {@link NativeError}
      */
     public int sendTo(byte[] src, int offset, int length, SocketAddress target, MsgFlag... flags) throws IOException {
         Args.range(src, offset, length, "src");
@@ -642,7 +736,11 @@ public final class Socket implements AutoCloseable {
     /**
      * {@code sendto()} of {@code src}'s remaining bytes to {@code target}; the position advances by the bytes sent.
      *
+     * @param src    the bytes to send
+     * @param target the destination
+     * @param flags  the call's flags, none for 0
      * @return the bytes sent, or {@link #WOULD_BLOCK}
+     * @throws IOException if the call fails: an exception that implements {@link NativeError}
      */
     public int sendTo(ByteBuffer src, SocketAddress target, MsgFlag... flags) throws IOException {
         return sendBuffer("sendto", src, Args.notNull(target, "target"), flags);
@@ -714,42 +812,32 @@ public final class Socket implements AutoCloseable {
             ((ByteBuffer) src).get(offset, array);
             at = 0;
         }
-        long fd = handle.begin(operation);
-        int r;
-        boolean closed;
-        try {
-            r = NativeSocket.sendArray(fd, array, at, length, mask, to);
-        } finally {
-            closed = end();
-        }
-        return sent(operation, r, mask, target, closed);
+        int r = (int) raw(operation, SEND_ARRAY, array, at, length, mask, to, 0L, BYTES_MOVED);
+        return sent(operation, r, mask, target);
     }
 
     private int transmit(String operation, ByteBuffer direct, int offset, int length, int mask, Object target,
                          long to) throws IOException {
-        long fd = handle.begin(operation);
-        int r;
-        boolean closed;
-        try {
-            r = NativeSocket.send(fd, direct, offset, length, mask, to);
-        } finally {
-            closed = end();
-        }
-        return sent(operation, r, mask, target, closed);
+        int r = (int) raw(operation, SEND, direct, offset, length, mask, to, 0L, BYTES_MOVED);
+        return sent(operation, r, mask, target);
     }
 
-    /** A send's result: bytes that left are reported even if a close came after them; else the close. */
-    private int sent(String operation, int r, int mask, Object target, boolean closed) throws IOException {
-        if (r > 0) return r;
-        if (closed) throw new SocketClosedException(operation, true);
-        if (r == 0) return 0;
+    /** A send's result once {@link #raw} has dealt with a close: the bytes sent, or what the error means. */
+    private int sent(String operation, int r, int mask, Object target) throws IOException {
+        if (r >= 0) return r;
         if (wouldBlock(r, mask)) return WOULD_BLOCK;
-        throw failure(operation, target, r, false);
+        throw failure(operation, target, r);
     }
 
     // ---- receive ------------------------------------------------------------------------------------------------
 
-    /** {@code recv()} into a whole array. */
+    /**
+     * {@code recv()} into a whole array.
+     *
+     * @param dst where the received bytes go
+     * @return the bytes received, {@link #EOF} at the end of a stream, or {@link #WOULD_BLOCK}
+     * @throws IOException if the call fails: an exception that implements {@link NativeError}
+     */
     public int recv(byte[] dst) throws IOException {
         return recv(dst, 0, Args.notNull(dst, "dst").length);
     }
@@ -757,7 +845,11 @@ public final class Socket implements AutoCloseable {
     /**
      * {@code recv()} without flags into {@code dst[offset, offset + length)}.
      *
+     * @param dst    where the received bytes go
+     * @param offset the index for the first byte received
+     * @param length how many bytes fit
      * @return the bytes received, {@link #EOF} at the end of a stream, or {@link #WOULD_BLOCK}
+     * @throws IOException if the call fails: an exception that implements {@link NativeError}
      */
     public int recv(byte[] dst, int offset, int length) throws IOException {
         Args.range(dst, offset, length, "dst");
@@ -767,8 +859,13 @@ public final class Socket implements AutoCloseable {
     /**
      * {@code recv()} into {@code dst[offset, offset + length)}.
      *
+     * @param dst    where the received bytes go
+     * @param offset the index for the first byte received
+     * @param length how many bytes fit
+     * @param flags  the call's flags, none for 0
      * @return the bytes received ({@link MsgFlag#TRUNC}: the datagram's real length, of which at most
      *         {@code length} were stored), {@link #EOF} at the end of a stream, or {@link #WOULD_BLOCK}
+     * @throws IOException if the call fails: an exception that implements {@link NativeError}
      */
     public int recv(byte[] dst, int offset, int length, MsgFlag... flags) throws IOException {
         Args.range(dst, offset, length, "dst");
@@ -782,8 +879,10 @@ public final class Socket implements AutoCloseable {
     /**
      * {@code recv()} without flags into {@code dst}'s remaining space; its position advances by the bytes stored.
      *
+     * @param dst where the received bytes go
      * @return the bytes received, {@link #EOF} at the end of a stream, or {@link #WOULD_BLOCK}
      * @throws IllegalArgumentException if dst is read-only
+     * @throws IOException if the call fails: an exception that implements {@link NativeError}
      */
     public int recv(ByteBuffer dst) throws IOException {
         Args.writable(dst, "dst");
@@ -793,8 +892,11 @@ public final class Socket implements AutoCloseable {
     /**
      * {@code recv()} into {@code dst}'s remaining space; its position advances by the bytes stored.
      *
+     * @param dst   where the received bytes go
+     * @param flags the call's flags, none for 0
      * @return as {@link #recv(byte[], int, int, MsgFlag...)}
      * @throws IllegalArgumentException if dst is read-only
+     * @throws IOException if the call fails: an exception that implements {@link NativeError}
      */
     public int recv(ByteBuffer dst, MsgFlag... flags) throws IOException {
         Args.writable(dst, "dst");
@@ -805,8 +907,13 @@ public final class Socket implements AutoCloseable {
     /**
      * {@code recvfrom()} into {@code dst[offset, offset + length)}.
      *
+     * @param dst    where the received bytes go
+     * @param offset the index for the first byte received
+     * @param length how many bytes fit
+     * @param flags  the call's flags, none for 0
      * @return the length and sender, or null when nothing is ready on a non-blocking call;
      *         the length is {@link #EOF} at the end of a stream
+     * @throws IOException if the call fails: an exception that implements {@link NativeError}
      */
     public Received recvFrom(byte[] dst, int offset, int length, MsgFlag... flags) throws IOException {
         Args.range(dst, offset, length, "dst");
@@ -819,8 +926,11 @@ public final class Socket implements AutoCloseable {
     /**
      * {@code recvfrom()} into {@code dst}'s remaining space; its position advances by the bytes stored.
      *
+     * @param dst   where the received bytes go
+     * @param flags the call's flags, none for 0
      * @return as {@link #recvFrom(byte[], int, int, MsgFlag...)}
      * @throws IllegalArgumentException if dst is read-only
+     * @throws IOException if the call fails: an exception that implements {@link NativeError}
      */
     public Received recvFrom(ByteBuffer dst, MsgFlag... flags) throws IOException {
         Args.writable(dst, "dst");
@@ -898,46 +1008,31 @@ public final class Socket implements AutoCloseable {
             array = ((ByteBuffer) dst).array();
             at = ((ByteBuffer) dst).arrayOffset() + offset;
         }
-        long fd = handle.begin(operation);
-        int r;
-        boolean closed;
-        try {
-            r = NativeSocket.recvArray(fd, array, at, length, mask, from, flagsOut, !truncDiscards(mask));
-        } finally {
-            closed = end();
-        }
-        return received(operation, r, length, mask, closed);
+        int r = (int) raw(operation, RECV_ARRAY, array, at, length, mask, from, flagsOut, receiveKept(length, mask));
+        return received(operation, r, length, mask);
     }
 
     private int receive(String operation, ByteBuffer direct, int offset, int length, int mask, long from,
                         long flagsOut) throws IOException {
-        long fd = handle.begin(operation);
-        int r;
-        boolean closed;
-        try {
-            r = NativeSocket.recv(fd, direct, offset, length, mask, from, flagsOut);
-        } finally {
-            closed = end();
-        }
-        return received(operation, r, length, mask, closed);
+        int r = (int) raw(operation, RECV, direct, offset, length, mask, from, flagsOut, receiveKept(length, mask));
+        return received(operation, r, length, mask);
     }
 
     /**
-     * A receive's result. Bytes received came from the socket itself (the placeholder a close parks on
-     * the number has none) and are returned, except a {@code MSG_WAITALL} that the close cut short: that
-     * call ends in the close, as documented. Anything else under a close is the close.
+     * What a receive keeps when a close came during it ({@link #raw}'s {@code keptFrom}). Bytes received came
+     * from the socket itself (the placeholder a close parks on the number has none) and are returned, except
+     * a stream {@code MSG_WAITALL} that the close cut short: that call ends in the close, as documented.
      */
-    private int received(String operation, int r, int length, int mask, boolean closed) throws IOException {
-        if (r > 0) {
-            if (closed && r < length && (mask & WAITALL) != 0 && type == Type.STREAM) {
-                throw new SocketClosedException(operation, true);
-            }
-            return r;
-        }
-        if (closed) throw new SocketClosedException(operation, true);
+    private long receiveKept(int length, int mask) {
+        return (mask & WAITALL) != 0 && type == Type.STREAM ? Math.max(length, BYTES_MOVED) : BYTES_MOVED;
+    }
+
+    /** A receive's result once {@link #raw} has dealt with a close: bytes, end of stream, or what the error means. */
+    private int received(String operation, int r, int length, int mask) throws IOException {
+        if (r > 0) return r;
         if (r == 0) return type == Type.STREAM && length > 0 ? EOF : 0;
         if (wouldBlock(r, mask)) return WOULD_BLOCK;
-        throw failure(operation, null, r, false);
+        throw failure(operation, null, r);
     }
 
     /**
@@ -967,7 +1062,11 @@ public final class Socket implements AutoCloseable {
 
     // ---- lifetime -----------------------------------------------------------------------------------------------
 
-    /** Whether {@link #close()} has not been called yet. */
+    /**
+     * Whether {@link #close()} has not been called yet.
+     *
+     * @return true until closed
+     */
     public boolean isOpen() {
         return !handle.isClosed();
     }
@@ -975,6 +1074,9 @@ public final class Socket implements AutoCloseable {
     /**
      * The OS handle: an fd on Linux and macOS, a {@code SOCKET} on Windows. Valid
      * only while the socket is open; for diagnostics and interop.
+     *
+     * @return the handle
+     * @throws SocketClosedException if the socket is closed
      */
     public long handle() throws SocketClosedException {
         long fd = handle.begin("handle");
@@ -1000,23 +1102,87 @@ public final class Socket implements AutoCloseable {
     // ---- shared ---------------------------------------------------------------------------------------------------
 
     /**
-     * Runs one native call between {@link Handle#begin} and {@link #end}: its result, or the exception
-     * for its failure, or {@link SocketClosedException} when the socket was closed under it, whatever the
-     * call returned. For calls off the hot path; send and receive bracket themselves, allocating nothing.
+     * One native call on the descriptor. All it needs comes in as arguments, not captured, so a call site on
+     * the data path passes a constant and a send or a receive allocates nothing.
      */
-    private int call(String operation, Object detail, LongToIntFunction nativeCall) throws IOException {
+    @FunctionalInterface
+    private interface RawCall {
+        long run(Socket socket, long fd, Object data, int offset, int length, int mask, long address, long flagsOut)
+                throws IOException;
+
+        /** Undoes a result that a close during the call voided (only a call that creates something has one). */
+        default void abandon(long result) {}
+    }
+
+    /** For {@link #raw}: no result survives a close during the call. */
+    private static final long NOTHING_KEPT = Long.MAX_VALUE;
+    /** For {@link #raw}: a result of at least one byte survives a close during the call: those bytes moved. */
+    private static final long BYTES_MOVED = 1L;
+
+    /** Runs the {@link LongToIntFunction} passed as {@code data}: the calls off the data path. */
+    private static final RawCall PLAIN = (socket, fd, call, offset, length, mask, address, flagsOut) ->
+            ((LongToIntFunction) call).applyAsInt(fd);
+    private static final RawCall SEND = (socket, fd, data, offset, length, mask, to, flagsOut) ->
+            NativeSocket.send(fd, (ByteBuffer) data, offset, length, mask, to);
+    private static final RawCall SEND_ARRAY = (socket, fd, data, offset, length, mask, to, flagsOut) ->
+            NativeSocket.sendArray(fd, (byte[]) data, offset, length, mask, to);
+    private static final RawCall RECV = (socket, fd, data, offset, length, mask, from, flagsOut) ->
+            NativeSocket.recv(fd, (ByteBuffer) data, offset, length, mask, from, flagsOut);
+    private static final RawCall RECV_ARRAY = (socket, fd, data, offset, length, mask, from, flagsOut) ->
+            NativeSocket.recvArray(fd, (byte[]) data, offset, length, mask, from, flagsOut, !socket.truncDiscards(mask));
+    private static final RawCall ACCEPT = new RawCall() {
+        @Override
+        public long run(Socket socket, long fd, Object data, int offset, int length, int mask, long peer,
+                        long flagsOut) {
+            return NativeSocket.accept(fd, peer);
+        }
+
+        /**
+         * The listener was closed under the call; a connection taken at that moment is reset, as the
+         * kernel resets those still queued (and on BSD it may be the wake-up connection of the close).
+         */
+        @Override
+        public void abandon(long accepted) {
+            if (accepted >= 0) NativeSocket.close(accepted);
+        }
+    };
+
+    /**
+     * The one bracket around a native call: enters the handle ({@link Handle#begin}), runs the call, leaves
+     * ({@link #end}), and applies the close rule. A close during the call may have answered it from the
+     * placeholder (dead socket) that the pre-close parks on the number: whatever that says belongs to no
+     * socket of the caller's, so the call ends in {@link SocketClosedException}, unless it returned at least
+     * {@code keptFrom}, bytes that really moved ({@link #BYTES_MOVED}; {@link #NOTHING_KEPT} for calls
+     * without such a result).
+     *
+     * @return the call's result, {@code >= 0} or a negative packed error
+     */
+    private long raw(String operation, RawCall call, Object data, int offset, int length, int mask, long address,
+                     long flagsOut, long keptFrom) throws IOException {
         long fd = handle.begin(operation);
-        int r;
+        long r;
         boolean closed;
         try {
-            r = nativeCall.applyAsInt(fd);
+            r = call.run(this, fd, data, offset, length, mask, address, flagsOut);
         } finally {
             closed = end();
         }
-        // A close under the call may have answered it from the placeholder (dead socket) that the pre-close
-        // parks on the number: whatever it says belongs to no socket of the caller's, so report the close.
-        if (closed) throw new SocketClosedException(operation, true);
-        if (r < 0) throw failure(operation, detail, r, false);
+        if (closed && r < keptFrom) {
+            call.abandon(r);
+            throw new SocketClosedException(operation, true);
+        }
+        return r;
+    }
+
+    /** A call off the data path, through {@link #raw}: its result, {@code >= 0} or a negative packed error. */
+    private int attempt(String operation, LongToIntFunction nativeCall) throws IOException {
+        return (int) raw(operation, PLAIN, nativeCall, 0, 0, 0, 0L, 0L, NOTHING_KEPT);
+    }
+
+    /** A call off the data path whose every failure is an exception: its result, {@code >= 0}. */
+    private int call(String operation, Object detail, LongToIntFunction nativeCall) throws IOException {
+        int r = attempt(operation, nativeCall);
+        if (r < 0) throw failure(operation, detail, r);
         return r;
     }
 
@@ -1031,11 +1197,8 @@ public final class Socket implements AutoCloseable {
         return NativeErrors.portable(result) == Errno.EAGAIN.code() && (!blocking || (mask & DONTWAIT) != 0);
     }
 
-    private IOException failure(String operation, Object detail, long result, boolean closedDuringCall) {
-        if (!closedDuringCall && NativeErrors.portable(result) == Errno.ENOSYS.code()) {
-            throw Unsupported.feature(operation); // the platform has no such call (errors.h, s4j_unsupported)
-        }
-        return closedDuringCall ? new SocketClosedException(operation, true)
-                : Errors.failure(operation, detail, result, this);
+    /** The exception for a failed call; {@link UnsupportedOperationException} for ENOSYS (see {@link Errors}). */
+    private IOException failure(String operation, Object detail, long result) {
+        return Errors.failure(operation, detail, result, this);
     }
 }

@@ -11,37 +11,34 @@ public final class SocketClosedException extends ClosedChannelException implemen
 
     private static final long serialVersionUID = 1L;
 
-    private final String operation;
+    /** The failed call: operation, portable code and native number. */
+    private final NativeFailure failure;
+    /** Whether the close came during the call. */
     private final boolean whileBlocked;
 
     SocketClosedException(String operation, boolean whileBlocked) {
-        this.operation = operation;
+        this.failure = new NativeFailure(operation, Errno.EBADF, 0);
         this.whileBlocked = whileBlocked;
     }
 
-    /** True when another thread closed the socket while this call was under way. */
+    /**
+     * Whether another thread closed the socket while this call was under way.
+     *
+     * @return true when the close raced the call
+     */
     public boolean whileBlocked() {
         return whileBlocked;
     }
 
     @Override
     public String getMessage() {
-        return operation + ": " + (whileBlocked ? "socket closed by another thread during the call" : "socket is closed")
-                + " (" + Errno.EBADF.name() + ")";
+        return failure.operation() + ": "
+                + (whileBlocked ? "socket closed by another thread during the call" : "socket is closed") + " ("
+                + Errno.EBADF.name() + ")";
     }
 
     @Override
-    public Errno errno() {
-        return Errno.EBADF;
-    }
-
-    @Override
-    public int nativeCode() {
-        return 0;
-    }
-
-    @Override
-    public String operation() {
-        return operation;
+    public NativeFailure failure() {
+        return failure;
     }
 }

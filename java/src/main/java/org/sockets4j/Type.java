@@ -22,7 +22,11 @@ public enum Type implements NativeConstant {
         return cName;
     }
 
-    /** Whether the platform defines this socket type. */
+    /**
+     * Whether the platform defines this socket type.
+     *
+     * @return true when the platform has the type
+     */
     public boolean isSupported() {
         return nativeValue().isPresent();
     }

@@ -24,20 +24,21 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.sockets4j.Family;
 import org.sockets4j.Socket;
 import org.sockets4j.Type;
+import org.sockets4j.option.SocketOptions;
 
 /**
  * One 64-byte request and its 64-byte echo over a blocking TCP connection to
  * 127.0.0.1: the client sends, then blocks until the whole reply is back.
  * C reference: {@code tcp_roundtrip_ns} of bench/c/pingpong.c.
  *
- * <p><b>Nagle.</b> sockets4j has no setsockopt yet, so its client cannot set
- * TCP_NODELAY; the JDK clients and the echo peer do. That is fair here because
- * the pattern is strict request/response: when a client sends, nothing it sent
- * earlier is unacknowledged (the echo carried the ACK), and Nagle's algorithm
- * holds back a small segment only while earlier data is unacknowledged. The
- * benchmark {@link #jdkChannelNagle} runs the JDK channel without TCP_NODELAY
- * to show it in the same run; the C client, doing what sockets4j does, does
- * not set it either.
+ * <p><b>Nagle.</b> Every client sets TCP_NODELAY, as does the echo peer:
+ * sockets4j's through {@code SocketOptions.TCP_NODELAY}, the C client with
+ * setsockopt. It makes no difference to this pattern, which is strict
+ * request/response: when a client sends, nothing it sent earlier is
+ * unacknowledged (the echo carried the ACK), and Nagle's algorithm holds back a
+ * small segment only while earlier data is unacknowledged. The benchmark
+ * {@link #jdkChannelNagle} runs the JDK channel without TCP_NODELAY to show that
+ * in the same run.
  *
  * <p><b>Families.</b> sockets4j, the channels and C use AF_INET sockets.
  * {@code java.net.Socket} offers no choice of family: it uses the JDK default,
@@ -52,7 +53,7 @@ public class TcpRoundTrip {
 
     private static final int SIZE = Echo.MESSAGE_SIZE;
 
-    /** A sockets4j client: {@code Socket.open(INET, STREAM)} and a blocking connect. */
+    /** A sockets4j client: {@code Socket.open(INET, STREAM)}, TCP_NODELAY and a blocking connect. */
     @State(Scope.Thread)
     public static class Sockets4jClient {
         Echo.Tcp echo;
@@ -64,6 +65,7 @@ public class TcpRoundTrip {
         public void open() throws IOException {
             echo = new Echo.Tcp();
             socket = Socket.open(Family.INET, Type.STREAM);
+            socket.setOption(SocketOptions.TCP_NODELAY, true);
             socket.connect(echo.address());
         }
 

@@ -3,6 +3,7 @@ package org.sockets4j.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -167,7 +168,7 @@ public final class NativeLibrary {
             Path part = dir.resolve(name + "." + owner + "-" + System.nanoTime() + ".part");
             try {
                 return Files.createFile(part);
-            } catch (java.nio.file.FileAlreadyExistsException taken) {
+            } catch (FileAlreadyExistsException taken) {
                 // a leftover of an earlier JVM with this pid: the next instant names another file
             }
         }
@@ -188,7 +189,7 @@ public final class NativeLibrary {
         if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
             try {
                 Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
-            } catch (java.nio.file.FileAlreadyExistsException raced) {
+            } catch (FileAlreadyExistsException raced) {
                 // another JVM made it first: checked below like any existing one
             }
         }

@@ -11,12 +11,20 @@ public enum Access {
     /** Neither: the platform, or the socket at hand, does not take the option. */
     NONE;
 
-    /** Whether getsockopt is allowed. */
+    /**
+     * Whether getsockopt is allowed.
+     *
+     * @return true for a readable option
+     */
     public boolean canGet() {
         return this == GET_SET || this == GET_ONLY;
     }
 
-    /** Whether setsockopt is allowed. */
+    /**
+     * Whether setsockopt is allowed.
+     *
+     * @return true for a writable option
+     */
     public boolean canSet() {
         return this == GET_SET || this == SET_ONLY;
     }

@@ -30,29 +30,61 @@ import org.sockets4j.internal.OptionLayout;
 public sealed interface Codec<T> {
 
     /**
-     * The C type the value crosses as, e.g. {@code struct linger}. */
+     * The C type the value crosses as.
+     *
+     * @return its name, e.g. {@code struct linger}
+     */
     String cType();
 
-    /** getsockopt of the option at {@code level}/{@code name} of {@code handle}, as {@code T}. */
+    /**
+     * getsockopt of the option at {@code level}/{@code name} of {@code handle}, as {@code T}.
+     *
+     * @param handle the socket's handle
+     * @param level  the option's level number
+     * @param name   the option's number
+     * @param layout the library's address slots, for struct values
+     * @return the value
+     * @throws OptionFailure if the kernel refuses (its negative result)
+     * @throws IOException   if the value cannot be turned into {@code T}
+     */
     T get(long handle, int level, int name, OptionLayout layout) throws OptionFailure, IOException;
 
-    /** setsockopt of {@code value}, already checked against the option's rule. */
+    /**
+     * setsockopt of {@code value}, already checked against the option's rule.
+     *
+     * @param handle the socket's handle
+     * @param level  the option's level number
+     * @param name   the option's number
+     * @param value  the value
+     * @param layout the library's address slots, for struct values
+     * @throws OptionFailure if the kernel refuses (its negative result)
+     */
     void set(long handle, int level, int name, T value, OptionLayout layout) throws OptionFailure;
 
     /**
      * Whether setting back the value just read cannot change the socket (no rounding, no doubling, no pinning a
      * default): what lets {@code Socket.access} ask the kernel about setting the option without side effects.
+     *
+     * @return true when a set of the value just read changes nothing
      */
     default boolean setsBackUnchanged() {
         return false;
     }
 
-    /** Whether the C type is a struct whose length every kernel checks before acting (a 1-byte value is refused). */
+    /**
+     * Whether the C type is a struct whose length every kernel checks before acting (a 1-byte value is refused).
+     *
+     * @return true for such a struct
+     */
     default boolean lengthChecked() {
         return false;
     }
 
-    /** Whether null is a value (an interface index's "the system's choice"). */
+    /**
+     * Whether null is a value (an interface index's "the system's choice").
+     *
+     * @return true when null may be set
+     */
     default boolean takesNull() {
         return false;
     }
@@ -104,7 +136,13 @@ public sealed interface Codec<T> {
     /** An int's value as {@code T}; may ask the system (an interface by its index). */
     @FunctionalInterface
     interface FromInt<T> {
-        /** The value for the int the kernel returned. */
+        /**
+         * The value for the int the kernel returned.
+         *
+         * @param value the int
+         * @return the value
+         * @throws IOException if the system cannot say (an interface that is gone)
+         */
         T apply(int value) throws IOException;
     }
 
@@ -349,13 +387,21 @@ public sealed interface Codec<T> {
     /**
      * Whole milliseconds, rounded up: 0.5 ms must not become 0, which the kernel takes as "no timeout".
      * The option's rule has bounded the duration, so nothing here overflows.
+     *
+     * @param d the duration
+     * @return its milliseconds, rounded up
      */
     static long ceilMillis(Duration d) {
         long millis = d.getSeconds() * 1000 + d.getNano() / 1_000_000;
         return d.getNano() % 1_000_000 == 0 ? millis : millis + 1;
     }
 
-    /** Whole seconds, rounded up, for the same reason; bounded by the option's rule. */
+    /**
+     * Whole seconds, rounded up, for the same reason; bounded by the option's rule.
+     *
+     * @param d the duration
+     * @return its seconds, rounded up
+     */
     static long ceilSeconds(Duration d) {
         return d.getNano() == 0 ? d.getSeconds() : d.getSeconds() + 1;
     }

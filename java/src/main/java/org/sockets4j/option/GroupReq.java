@@ -12,7 +12,12 @@ import java.net.InetAddress;
  */
 public record GroupReq(InetAddress group, int interfaceIndex) {
 
-    /** Checks the fields. */
+    /**
+     * Checks the fields.
+     *
+     * @param group          the multicast group, IPv4 or IPv6 (as the socket's family)
+     * @param interfaceIndex the interface's index, or 0
+     */
     public GroupReq {
         Requests.multicast(group, "group", true);
         Requests.index(interfaceIndex);

@@ -12,7 +12,13 @@ import java.net.InetAddress;
  */
 public record GroupSourceReq(InetAddress group, InetAddress source, int interfaceIndex) {
 
-    /** Checks the fields. */
+    /**
+     * Checks the fields.
+     *
+     * @param group          the multicast group
+     * @param source         the unicast source
+     * @param interfaceIndex the interface's index, or 0
+     */
     public GroupSourceReq {
         Requests.multicast(group, "group", true);
         Requests.unicast(source, "source", true);

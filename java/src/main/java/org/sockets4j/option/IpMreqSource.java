@@ -13,7 +13,13 @@ import java.net.InetAddress;
  */
 public record IpMreqSource(InetAddress group, InetAddress source, InetAddress interfaceAddress) {
 
-    /** Checks the fields. */
+    /**
+     * Checks the fields.
+     *
+     * @param group            the IPv4 multicast group
+     * @param source           the unicast source to block, unblock, join or leave
+     * @param interfaceAddress the interface's IPv4 address, or null
+     */
     public IpMreqSource {
         Requests.multicast4(group, "group");
         Requests.unicast(source, "source", true);

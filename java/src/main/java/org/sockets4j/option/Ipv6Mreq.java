@@ -10,7 +10,12 @@ import java.net.InetAddress;
  */
 public record Ipv6Mreq(InetAddress group, int interfaceIndex) {
 
-    /** Checks the fields. */
+    /**
+     * Checks the fields.
+     *
+     * @param group          the IPv6 multicast group
+     * @param interfaceIndex the interface's index, or 0
+     */
     public Ipv6Mreq {
         Requests.multicast(group, "group", false);
         Requests.index(interfaceIndex);

@@ -12,7 +12,12 @@ import java.net.InetAddress;
  */
 public record Ipv6PacketInfo(InetAddress source, int interfaceIndex) {
 
-    /** Checks the fields. */
+    /**
+     * Checks the fields.
+     *
+     * @param source         the source address (:: for the system's choice)
+     * @param interfaceIndex the outgoing interface's index, or 0
+     */
     public Ipv6PacketInfo {
         if (!(source instanceof Inet6Address)) {
             throw new IllegalArgumentException("source must be an IPv6 address: " + source);

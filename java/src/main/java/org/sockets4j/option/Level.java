@@ -40,7 +40,12 @@ public enum Level implements NativeConstant {
         return v;
     }
 
-    /** This level's number for a socket of {@code family} ({@link #IP_BY_FAMILY} depends on it). */
+    /**
+     * This level's number for a socket of {@code family} ({@link #IP_BY_FAMILY} depends on it).
+     *
+     * @param family the socket's family
+     * @return the number, or empty where the platform lacks the level
+     */
     public OptionalInt nativeValue(Family family) {
         return this == IP_BY_FAMILY && family == Family.INET6 ? IPV6.nativeValue() : nativeValue();
     }

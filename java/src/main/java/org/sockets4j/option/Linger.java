@@ -9,7 +9,12 @@ package org.sockets4j.option;
  */
 public record Linger(boolean on, int seconds) {
 
-    /** Checks the range. */
+    /**
+     * Checks the range.
+     *
+     * @param on      whether lingering is on
+     * @param seconds how long close may wait, 0 to 65535 (Windows' limit)
+     */
     public Linger {
         if (seconds < 0 || seconds > 65535) {
             throw new IllegalArgumentException("SO_LINGER seconds must be 0..65535: " + seconds);

@@ -21,12 +21,20 @@ public enum Os {
         this.displayName = displayName;
     }
 
-    /** The system's usual name, e.g. {@code macOS}. */
+    /**
+     * The system's usual name.
+     *
+     * @return e.g. {@code macOS}
+     */
     public String displayName() {
         return displayName;
     }
 
-    /** The system this JVM runs on, or empty for one the table does not record. */
+    /**
+     * The system this JVM runs on.
+     *
+     * @return it, or empty for one the table does not record
+     */
     public static Optional<Os> current() {
         String name = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         if (name.startsWith("linux")) return Optional.of(LINUX);

@@ -95,12 +95,20 @@ public final class SockOpt<T> implements SocketOption<T> {
         return type;
     }
 
-    /** Its level. */
+    /**
+     * Its level.
+     *
+     * @return its level
+     */
     public Level level() {
         return level;
     }
 
-    /** The name of its number in the native constants table (a portable {@code S4J_*} alias where OSes differ). */
+    /**
+     * The name of its number in the native constants table (a portable {@code S4J_*} alias where OSes differ).
+     *
+     * @return the name of its number in the native constants table (a portable {@code S4J_*} alias where OSes differ)
+     */
     public String cName() {
         return cName;
     }
@@ -109,12 +117,19 @@ public final class SockOpt<T> implements SocketOption<T> {
      * Whether this platform reads it, writes it, both, or neither, as its documentation and kernel say
      * (e.g. Linux: {@code SO_SNDLOWAT} get only, {@code IPV6_PKTINFO} set only, {@code IPV6_NEXTHOP} none).
      * A given socket may take less: {@code Socket.access(option)} asks the kernel.
+     *
+     * @return this platform's access
      */
     public Access access() {
         return here;
     }
 
-    /** Whether {@code os} reads it, writes it, both, or neither. */
+    /**
+     * Whether {@code os} reads it, writes it, both, or neither.
+     *
+     * @param os the os
+     * @return whether {@code os} reads it, writes it, both, or neither
+     */
     public Access access(Os os) {
         if (os == null) throw new NullPointerException("os is null");
         return byOs.getOrDefault(os, access);
@@ -129,27 +144,47 @@ public final class SockOpt<T> implements SocketOption<T> {
                 rule, sample, description);
     }
 
-    /** How its value crosses to C and back: the C type and the conversion. */
+    /**
+     * How its value crosses to C and back: the C type and the conversion.
+     *
+     * @return its codec
+     */
     public Codec<T> codec() {
         return codec;
     }
 
-    /** What values it accepts, in words. */
+    /**
+     * What values it accepts, in words.
+     *
+     * @return what values it accepts, in words
+     */
     public String rule() {
         return rule;
     }
 
-    /** A typical value, for a set/get round trip; null for get-only options. */
+    /**
+     * A typical value, for a set/get round trip; null for get-only options.
+     *
+     * @return a typical value, or null for a get-only option
+     */
     public T sample() {
         return sample;
     }
 
-    /** What it does, in one line. */
+    /**
+     * What it does, in one line.
+     *
+     * @return what it does, in one line
+     */
     public String description() {
         return description;
     }
 
-    /** This platform's number for the option, or empty when its headers do not define it. */
+    /**
+     * This platform's number for the option, or empty when its headers do not define it.
+     *
+     * @return this platform's number for the option, or empty when its headers do not define it
+     */
     public OptionalInt nativeName() {
         OptionalInt n = nativeName; // racy but idempotent: every thread computes the same immutable value
         if (n == null) nativeName = n = NativeConstants.get(cName);
@@ -160,6 +195,8 @@ public final class SockOpt<T> implements SocketOption<T> {
      * Whether this platform has the option: its headers define it and its kernel takes it in some way
      * ({@link #access()} is not {@link Access#NONE}). Whether a given socket takes it:
      * {@code Socket.supports(option)}.
+     *
+     * @return whether this platform has the option
      */
     public boolean isSupported() {
         return nativeName().isPresent() && level.nativeValue().isPresent() && access() != Access.NONE;
@@ -168,6 +205,8 @@ public final class SockOpt<T> implements SocketOption<T> {
     /**
      * Whether null is a value: for an interface index, null is "the system's choice" (index 0), which
      * getsockopt returns on a fresh socket, so setsockopt takes it back.
+     *
+     * @return whether null may be set
      */
     public boolean takesNull() {
         return codec.takesNull();
@@ -178,6 +217,7 @@ public final class SockOpt<T> implements SocketOption<T> {
      *
      * @throws NullPointerException     if value is null and the option has no null value ({@link #takesNull()})
      * @throws IllegalArgumentException if the value is of the wrong type or outside {@link #rule()}, naming both
+     * @param value the value
      */
     public void check(Object value) {
         if (value == null) {
@@ -193,7 +233,12 @@ public final class SockOpt<T> implements SocketOption<T> {
         }
     }
 
-    /** A value as messages show it: an array by its length and contents, never its identity hash. */
+    /**
+     * A value as messages show it: an array by its length and contents, never its identity hash.
+     *
+     * @param value the value
+     * @return the value as messages show it
+     */
     public static String show(Object value) {
         return value instanceof byte[] b ? b.length + " bytes " + Arrays.toString(b) : String.valueOf(value);
     }

@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code sockets4j echo-client}: the notes' {@code client.cpp} in Java. It connects,
+ * {@code sockets4j echo-client}: the classic Winsock tutorial's {@code client.cpp} in Java. It connects,
  * then sends each line of standard input (with its newline) and prints what the
  * server sent back, {@code recv: <n> bytes: <text>}, once all of that line's bytes
  * are back. At the end of input it shuts down its sending side ({@code SHUT_WR}),

@@ -37,7 +37,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code sockets4j echo-server}: the notes' {@code serv.cpp} in Java. It opens a
+ * {@code sockets4j echo-server}: the classic Winsock tutorial's {@code serv.cpp} in Java. It opens a
  * stream socket, binds it, listens, and accepts connections in a loop; a thread
  * per client receives and sends every chunk back, printing what it received.
  *

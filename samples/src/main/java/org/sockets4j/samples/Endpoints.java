@@ -16,7 +16,7 @@ import org.sockets4j.Family;
  */
 final class Endpoints {
 
-    /** The notes' port, the samples' default. */
+    /** The samples' default port, the one the classic Winsock tutorial's client.cpp and serv.cpp use. */
     static final int DEFAULT_PORT = 10086;
 
     private Endpoints() {}
