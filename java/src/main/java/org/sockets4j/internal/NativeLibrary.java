@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -140,21 +141,34 @@ public final class NativeLibrary {
         Path dir = privateDirectory().resolve(digest.substring(0, 32));
         Files.createDirectories(dir);
         Path file = dir.resolve(name);
-        if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && sha256(Files.readAllBytes(file)).equals(digest)) {
-            return file;
-        }
+        if (holds(file, digest)) return file;
         Path partial = newPartFile(dir, name);
         try {
             Files.write(partial, bytes);
             try {
-                Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
+                moveIntoPlace(partial, file);
+            } catch (FileSystemException e) {
+                // Windows: another JVM put the same library there first and loaded it, which locks the file
+                // against replacement. Its bytes are the ones this JVM would have written.
+                if (!holds(file, digest)) throw e;
             }
         } finally {
             Files.deleteIfExists(partial);
         }
         return file;
+    }
+
+    /** Whether {@code file} is a regular file whose SHA-256 is {@code digest}. */
+    private static boolean holds(Path file, String digest) throws IOException {
+        return Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && sha256(Files.readAllBytes(file)).equals(digest);
+    }
+
+    private static void moveIntoPlace(Path partial, Path file) throws IOException {
+        try {
+            Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 
     /**
