@@ -30,6 +30,15 @@ static inline void *s4j_jni_pointer(jlong address) { return (void *)(uintptr_t)a
  */
 char *s4j_jni_region(JNIEnv *env, jobject buffer, jint offset, jint length, int32_t *error);
 
+/*
+ * Native memory of its own (at least 1 byte; free() it) for array[offset, offset
+ * + length), for the natives off the hot path that take a heap array: with
+ * copy_in, filled from the array. NULL with *error set: EFAULT for a null array,
+ * EINVAL for a region outside it (checked before anything is allocated), ENOMEM,
+ * or EINVAL when the copy threw.
+ */
+char *s4j_jni_array_block(JNIEnv *env, jbyteArray array, jint offset, jint length, int copy_in, int32_t *error);
+
 #define S4J_COUNT(array) ((jint)(sizeof(array) / sizeof((array)[0])))
 
 #endif

@@ -8,6 +8,8 @@
  * refused rather than trusted. Pure JNI, no OS call, so there is no core
  * header behind it.
  */
+#include <stdlib.h>
+
 #include "glue.h"
 #include "sockets4j/errors.h"
 
@@ -29,6 +31,32 @@ char *s4j_jni_region(JNIEnv *env, jobject buffer, jint offset, jint length, int3
         return NULL;
     }
     return base + offset;
+}
+
+char *s4j_jni_array_block(JNIEnv *env, jbyteArray array, jint offset, jint length, int copy_in, int32_t *error) {
+    if (array == NULL) {
+        *error = s4j_error(S4J_EFAULT, 0);
+        return NULL;
+    }
+    jsize size = (*env)->GetArrayLength(env, array);
+    if (offset < 0 || length < 0 || offset > size || length > size - offset) {
+        *error = s4j_error(S4J_EINVAL, 0);
+        return NULL;
+    }
+    char *block = malloc(length > 0 ? (size_t)length : 1);
+    if (block == NULL) {
+        *error = s4j_error(S4J_ENOMEM, 0);
+        return NULL;
+    }
+    if (copy_in) {
+        (*env)->GetByteArrayRegion(env, array, offset, length, (jbyte *)block);
+        if ((*env)->ExceptionCheck(env)) { /* Java throws; nothing is done */
+            free(block);
+            *error = s4j_error(S4J_EINVAL, 0);
+            return NULL;
+        }
+    }
+    return block;
 }
 
 static const JNINativeMethod methods[] = {

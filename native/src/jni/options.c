@@ -80,17 +80,9 @@ static jint JNICALL j_get_bytes(JNIEnv *env, jclass cls, jlong h, jint level, ji
 static jint JNICALL j_set_bytes(JNIEnv *env, jclass cls, jlong h, jint level, jint name, jbyteArray buf, jint offset,
                                 jint length) {
     (void)cls;
-    if (buf == NULL) return s4j_error(S4J_EFAULT, 0);
-    /* the region is checked before the allocation, which a huge length would otherwise make */
-    jsize size = (*env)->GetArrayLength(env, buf);
-    if (offset < 0 || length < 0 || offset > size || length > size - offset) return s4j_error(S4J_EINVAL, 0);
-    void *tmp = malloc(length > 0 ? (size_t)length : 1);
-    if (tmp == NULL) return s4j_error(S4J_ENOMEM, 0);
-    (*env)->GetByteArrayRegion(env, buf, offset, length, tmp);
-    if ((*env)->ExceptionCheck(env)) { /* Java throws; nothing is set */
-        free(tmp);
-        return s4j_error(S4J_EINVAL, 0);
-    }
+    int32_t error = 0;
+    char *tmp = s4j_jni_array_block(env, buf, offset, length, 1, &error);
+    if (tmp == NULL) return error;
     int32_t r = s4j_option_set_bytes(h, level, name, tmp, length);
     free(tmp);
     return r;

@@ -86,20 +86,13 @@ static jint JNICALL j_recv(JNIEnv *env, jclass cls, jlong h, jobject buffer, jin
  * The array natives: a datagram too large for Java's per-thread buffer goes
  * through memory of its own, freed before the call returns. Not a hot path.
  */
-static int array_range_ok(JNIEnv *env, jbyteArray array, jint offset, jint length) {
-    jsize size = (*env)->GetArrayLength(env, array);
-    return offset >= 0 && length >= 0 && offset <= size && length <= size - offset;
-}
-
 static jint JNICALL j_send_array(JNIEnv *env, jclass cls, jlong h, jbyteArray array, jint offset, jint length,
                                  jint flags, jlong to) {
     (void)cls;
-    if (!array_range_ok(env, array, offset, length)) return s4j_error(S4J_EINVAL, 0);
-    char *data = malloc(length > 0 ? (size_t)length : 1);
-    if (data == NULL) return s4j_error(S4J_ENOMEM, 0);
-    (*env)->GetByteArrayRegion(env, array, offset, length, (jbyte *)data);
-    jint r = (*env)->ExceptionCheck(env) ? s4j_error(S4J_EFAULT, 0)
-                                         : s4j_socket_send(h, data, length, flags, s4j_jni_pointer(to));
+    int32_t error = 0;
+    char *data = s4j_jni_array_block(env, array, offset, length, 1, &error);
+    if (data == NULL) return error;
+    jint r = s4j_socket_send(h, data, length, flags, s4j_jni_pointer(to));
     free(data);
     return r;
 }
@@ -107,9 +100,9 @@ static jint JNICALL j_send_array(JNIEnv *env, jclass cls, jlong h, jbyteArray ar
 static jint JNICALL j_recv_array(JNIEnv *env, jclass cls, jlong h, jbyteArray array, jint offset, jint length,
                                  jint flags, jlong from, jlong flags_out, jboolean store) {
     (void)cls;
-    if (!array_range_ok(env, array, offset, length)) return s4j_error(S4J_EINVAL, 0);
-    char *data = malloc(length > 0 ? (size_t)length : 1);
-    if (data == NULL) return s4j_error(S4J_ENOMEM, 0);
+    int32_t error = 0;
+    char *data = s4j_jni_array_block(env, array, offset, length, 0, &error);
+    if (data == NULL) return error;
     jint r = s4j_socket_recv(h, data, length, flags, s4j_jni_pointer(from), s4j_jni_pointer(flags_out));
     /* Only what the kernel stored, never the rest of this memory. */
     if (r > 0 && store == JNI_TRUE) (*env)->SetByteArrayRegion(env, array, offset, r < length ? r : length, (jbyte *)data);
