@@ -18,4 +18,11 @@ int32_t s4j_windows_message_init(void);
 /* The negative result for the WSA error left by the call that just failed. */
 static inline int32_t s4j_last_error(void) { return s4j_error_from_native(WSAGetLastError()); }
 
+/*
+ * The same for a send or receive on s, in POSIX's terms where Winsock reports
+ * the event otherwise; timeout is the option that bounds the call's wait
+ * (SO_SNDTIMEO or SO_RCVTIMEO).
+ */
+int32_t s4j_windows_io_error(SOCKET s, int timeout);
+
 #endif

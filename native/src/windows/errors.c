@@ -60,6 +60,31 @@ int s4j_errno_from_native(int native_code) {
     }
 }
 
+/*
+ * Where Winsock and POSIX report one event of a send or receive differently,
+ * say what POSIX says:
+ * - a datagram socket learns of an ICMP port unreachable as WSAECONNRESET
+ *   (ECONNREFUSED on POSIX);
+ * - a blocking call whose SO_RCVTIMEO or SO_SNDTIMEO ran out fails with
+ *   WSAETIMEDOUT (EAGAIN on POSIX). With no such timeout set, WSAETIMEDOUT is
+ *   the connection's own timeout, ETIMEDOUT everywhere.
+ */
+int32_t s4j_windows_io_error(SOCKET s, int timeout) {
+    int e = WSAGetLastError();
+    if (e == WSAECONNRESET) {
+        int type = 0;
+        int len = (int)sizeof type;
+        if (getsockopt(s, SOL_SOCKET, SO_TYPE, (char *)&type, &len) == 0 && type == SOCK_DGRAM) {
+            return s4j_error(S4J_ECONNREFUSED, e);
+        }
+    } else if (e == WSAETIMEDOUT) {
+        DWORD ms = 0;
+        int len = (int)sizeof ms;
+        if (getsockopt(s, SOL_SOCKET, timeout, (char *)&ms, &len) == 0 && ms != 0) return s4j_error(S4J_EAGAIN, e);
+    }
+    return s4j_error_from_native(e);
+}
+
 void s4j_errno_describe(int native_code, char *buf, size_t len) {
     DWORD n = FormatMessageA(FORMAT_MESSAGE_FROM_SYSTEM | FORMAT_MESSAGE_IGNORE_INSERTS, NULL, (DWORD)native_code,
                              MAKELANGID(LANG_ENGLISH, SUBLANG_ENGLISH_US), buf, (DWORD)len, NULL);

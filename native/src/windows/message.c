@@ -43,7 +43,9 @@ int32_t s4j_socket_sendmsg(s4j_handle h, const s4j_iovec *iov, int32_t iovcnt, c
     if (r == 0) r = s4j_msghdr_send_control(&m, control, control_len, cbuf.bytes, sizeof cbuf.bytes);
     if (r < 0) return r;
     DWORD sent = 0;
-    if (WSASendMsg(s4j_socket(h), &m, (DWORD)flags, &sent, NULL, NULL) == SOCKET_ERROR) return s4j_last_error();
+    if (WSASendMsg(s4j_socket(h), &m, (DWORD)flags, &sent, NULL, NULL) == SOCKET_ERROR) {
+        return s4j_windows_io_error(s4j_socket(h), SO_SNDTIMEO);
+    }
     return (int32_t)sent;
 }
 
@@ -72,7 +74,7 @@ int32_t s4j_socket_recvmsg(s4j_handle h, s4j_iovec *iov, int32_t iovcnt, s4j_add
     int32_t out = 0;
     if (wsa_recvmsg(s4j_socket(h), &m, &got, NULL, NULL) == SOCKET_ERROR) {
         /* A datagram longer than the buffers: Winsock fills them and fails; POSIX returns what fitted. */
-        if (WSAGetLastError() != WSAEMSGSIZE) return s4j_last_error();
+        if (WSAGetLastError() != WSAEMSGSIZE) return s4j_windows_io_error(s4j_socket(h), SO_RCVTIMEO);
         out |= S4J_MSG_OUT_TRUNC;
     }
     if (m.dwFlags & MSG_TRUNC) out |= S4J_MSG_OUT_TRUNC;

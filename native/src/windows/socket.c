@@ -171,23 +171,6 @@ int32_t s4j_socket_finish_connect(s4j_handle h) {
     return r < 0 ? r : 1;
 }
 
-/*
- * Where Winsock and POSIX report one event differently, say what POSIX says:
- * a datagram socket learns of an ICMP port unreachable as WSAECONNRESET
- * (ECONNREFUSED on POSIX).
- */
-static int32_t io_error(SOCKET s) {
-    int e = WSAGetLastError();
-    if (e == WSAECONNRESET) {
-        int type = 0;
-        int len = (int)sizeof type;
-        if (getsockopt(s, SOL_SOCKET, SO_TYPE, (char *)&type, &len) == 0 && type == SOCK_DGRAM) {
-            return s4j_error(S4J_ECONNREFUSED, e);
-        }
-    }
-    return s4j_error_from_native(e);
-}
-
 int32_t s4j_socket_send(s4j_handle h, const void *buf, int32_t len, int flags, const s4j_address *to) {
     SOCKET s = s4j_socket(h);
     int n;
@@ -199,7 +182,7 @@ int32_t s4j_socket_send(s4j_handle h, const void *buf, int32_t len, int flags, c
         if (r < 0) return r;
         n = sendto(s, buf, len, flags, (const struct sockaddr *)sa.u.bytes, (int)sa.len);
     }
-    return n == SOCKET_ERROR ? io_error(s) : n;
+    return n == SOCKET_ERROR ? s4j_windows_io_error(s, SO_SNDTIMEO) : n;
 }
 
 /* A byte stream: the only kind of socket on which MSG_WAITALL means anything. */
@@ -279,7 +262,7 @@ int32_t s4j_socket_recv(s4j_handle h, void *buf, int32_t len, int flags, s4j_add
     int32_t truncated = 0;
     if (n == SOCKET_ERROR) {
         /* A datagram longer than the buffer: Winsock fills the buffer and fails; POSIX returns what fitted. */
-        if (WSAGetLastError() != WSAEMSGSIZE) return io_error(s);
+        if (WSAGetLastError() != WSAEMSGSIZE) return s4j_windows_io_error(s, SO_RCVTIMEO);
         n = len;
         truncated = S4J_MSG_OUT_TRUNC;
     } else if (waitall && n > 0 && n < len && is_stream(s)) {

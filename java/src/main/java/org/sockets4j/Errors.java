@@ -5,7 +5,6 @@ import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.Set;
 import org.sockets4j.internal.NativeErrors;
-import org.sockets4j.internal.Platform;
 import org.sockets4j.option.SockOpt;
 import org.sockets4j.option.SocketOptions;
 
@@ -22,9 +21,6 @@ final class Errors {
     /** Calls whose wait SO_RCVTIMEO bounds, and those SO_SNDTIMEO bounds. */
     private static final Set<String> RECEIVES = Set.of("recv", "recvfrom", "recvmsg", "accept");
     private static final Set<String> SENDS = Set.of("send", "sendto", "sendmsg");
-
-    /** Winsock ends a call whose SO_RCVTIMEO or SO_SNDTIMEO ran out with WSAETIMEDOUT, POSIX with EAGAIN. */
-    private static final boolean TIMEOUT_IS_ETIMEDOUT = Platform.current().os().equals("windows");
 
     /**
      * The failure of a call on {@code socket}, in the socket's terms: on a datagram socket, ECONNREFUSED is an
@@ -43,8 +39,8 @@ final class Errors {
                     + (peer == null ? "a peer" : peer) + " reported ICMP port unreachable for an earlier datagram: "
                     + errno.description() + " (" + errno.name() + ")");
         }
-        boolean timeoutError = errno == Errno.EAGAIN || (TIMEOUT_IS_ETIMEDOUT && errno == Errno.ETIMEDOUT);
-        SockOpt<Duration> timeout = !timeoutError ? null
+        // every backend says EAGAIN for a blocking call whose SO_RCVTIMEO or SO_SNDTIMEO ran out, as POSIX does
+        SockOpt<Duration> timeout = errno != Errno.EAGAIN ? null
                 : RECEIVES.contains(operation) ? SocketOptions.SO_RCVTIMEO
                 : SENDS.contains(operation) ? SocketOptions.SO_SNDTIMEO : null;
         Duration limit = timeout == null ? Duration.ZERO : read(socket, timeout);
