@@ -1,7 +1,7 @@
 package org.sockets4j.option;
 
-import java.util.Locale;
 import java.util.Optional;
+import org.sockets4j.internal.Platform;
 
 /**
  * The operating systems whose option support the table records, for
@@ -36,10 +36,12 @@ public enum Os {
      * @return it, or empty for one the table does not record
      */
     public static Optional<Os> current() {
-        String name = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        if (name.startsWith("linux")) return Optional.of(LINUX);
-        if (name.startsWith("mac") || name.startsWith("darwin")) return Optional.of(MACOS);
-        if (name.startsWith("windows")) return Optional.of(WINDOWS);
-        return Optional.empty();
+        // the same reading of os.name as the one that chose the native library
+        return switch (Platform.current().os()) {
+            case "linux" -> Optional.of(LINUX);
+            case "osx" -> Optional.of(MACOS);
+            case "windows" -> Optional.of(WINDOWS);
+            default -> Optional.empty();
+        };
     }
 }
