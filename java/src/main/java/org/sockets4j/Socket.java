@@ -193,7 +193,8 @@ public final class Socket implements AutoCloseable {
      * {@code bind()}: assigns the local address.
      *
      * @param local an {@link java.net.InetSocketAddress} on INET/INET6 sockets (an IPv4 address on an INET6
-     *              socket binds its IPv4-mapped form), a {@link java.net.UnixDomainSocketAddress} on UNIX sockets
+     *              socket binds its IPv4-mapped form), a {@link java.net.UnixDomainSocketAddress} or (Linux) an
+     *              {@link AbstractUnixAddress} on UNIX sockets
      * @throws java.net.BindException if the address is in use ({@link Errno#EADDRINUSE}), not local, or privileged
      */
     public void bind(SocketAddress local) throws IOException {
