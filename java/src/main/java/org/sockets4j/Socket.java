@@ -1346,6 +1346,7 @@ public final class Socket implements AutoCloseable {
      */
     @Override
     public void close() {
+        registrations.cancelAll(); // Poller: before the descriptor can be released
         cleanable.clean();
         Waits w = waits;
         if (w != null) w.close(); // after the descriptor is released: a woken waiter sees the socket closed
@@ -1355,6 +1356,21 @@ public final class Socket implements AutoCloseable {
     public String toString() {
         return "Socket[" + family + " " + type + (protocol == Protocol.DEFAULT ? "" : " " + protocol)
                 + (handle.isClosed() ? " closed" : " handle=" + handle.fd()) + "]";
+    }
+
+    // ---- Poller hooks (issue 9): the registrations Socket.close() cancels, and the handle bracket ----------------
+
+    /** This socket's registrations with pollers; {@link #close()} cancels them before the descriptor goes. */
+    final Poller.Registrations registrations = new Poller.Registrations();
+
+    /** Enters a call for a {@link Poller}: the descriptor stays valid until {@link #endPollerCall()}. */
+    long beginPollerCall(String operation) throws SocketClosedException {
+        return handle.begin(operation);
+    }
+
+    /** Leaves a call entered with {@link #beginPollerCall}. */
+    void endPollerCall() {
+        end();
     }
 
     // ---- shared ---------------------------------------------------------------------------------------------------
