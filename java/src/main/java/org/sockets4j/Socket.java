@@ -104,6 +104,20 @@ public final class Socket implements AutoCloseable {
     private static final int TRUNC = MsgFlag.TRUNC.nativeValue().orElse(0);
     private static final MsgFlag[] NO_FLAGS = {};
 
+    static {
+        // What the blocking paths reach, loaded and initialized with this class: the first virtual threads to
+        // block would otherwise load it themselves, and a virtual thread loading a class pins its carrier.
+        for (Class<?> c : new Class<?>[] {Scratch.class, SocketOptions.class, Waits.class, Parker.class, Blocker.class,
+                VirtualThreads.class, LockSupport.class, Poller.class, Poller.Registration.class, Poller.Events.class,
+                SocketClosedException.class, ErrnoSocketTimeoutException.class}) {
+            try {
+                Class.forName(c.getName(), true, c.getClassLoader());
+            } catch (ClassNotFoundException e) {
+                throw new AssertionError(e);
+            }
+        }
+    }
+
     private final Handle handle;
     private final Cleaner.Cleanable cleanable;
     private final Family family;
@@ -961,7 +975,7 @@ public final class Socket implements AutoCloseable {
             else data.put(0, (ByteBuffer) src, offset + sent, chunk);
             int r;
             try {
-                r = transmit(operation, data, 0, chunk, mask, target, to, remaining(deadline));
+                r = transmit(operation, data, 0, chunk, mask, target, to, sent == 0 ? timeout : remaining(deadline));
             } catch (IOException e) {
                 if (sent > 0) return sent; // as the kernel's send: what went out is counted, the error comes next
                 throw e;
@@ -1233,7 +1247,7 @@ public final class Socket implements AutoCloseable {
             ByteBuffer data = Scratch.get().data(chunk);
             int r;
             try {
-                r = receive(operation, data, 0, chunk, mask, from, flagsOut, remaining(deadline));
+                r = receive(operation, data, 0, chunk, mask, from, flagsOut, got == 0 ? timeout : remaining(deadline));
             } catch (SocketClosedException e) {
                 throw e;
             } catch (IOException e) {
