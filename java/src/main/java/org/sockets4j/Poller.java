@@ -26,7 +26,13 @@ import org.sockets4j.internal.NativePoller;
  * {@link #WRITE}, both or none), a {@link Trigger} and an attachment; the {@link Registration} that comes back
  * changes the interest or cancels it. {@link #poll} waits until registered sockets are ready and fills a
  * reusable {@link Events} with one entry per ready socket, allocating nothing. {@link #ERROR} and
- * {@link #HANGUP} are reported whatever the interest, even an interest of 0.
+ * {@link #HANGUP} are reported whatever the interest, even an interest of 0, except on kqueue, which reports
+ * them through the directions: there a hang-up shows with {@link #WRITE} interest, and with {@link #READ}
+ * interest alone as {@link #READ_HANGUP}.
+ *
+ * <p>Windows has no readiness API beyond {@code WSAPoll}, so its {@link Backend#NATIVE} poller is the same
+ * table over {@code WSAPoll} as {@link Backend#POLL}; there a peer's close is reported as {@link #HANGUP} with
+ * {@link #READ}, as {@code WSAPoll} says it.
  *
  * <p>Registration calls, {@link #wakeup()} and {@link #close()} may be made from any thread, also while another
  * thread polls; one thread polls at a time. Closing a registered socket cancels its registrations first: an

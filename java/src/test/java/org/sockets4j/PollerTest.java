@@ -99,7 +99,8 @@ class PollerTest {
             assertEquals(1, pollSome(poller, events));
             assertTrue(events.isHangup(0) || (events.ready(0) & Poller.READ_HANGUP) != 0,
                     "ready " + events.ready(0));
-            if (!Wine.running()) assertTrue(events.isHangup(0), "ready " + events.ready(0));
+            // kqueue tells a hang-up with an interest in writing only; here it says READ_HANGUP
+            if (!poller.mechanism().equals("kqueue")) assertTrue(events.isHangup(0), "ready " + events.ready(0));
         }
     }
 
