@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.lang.ref.Cleaner;
+import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.CancelledKeyException;
@@ -284,6 +285,9 @@ public final class Poller implements AutoCloseable {
      * Waits until registered sockets are ready, the timeout passes or {@link #wakeup()} is called, and fills
      * {@code events} with what is ready. Entries of registrations cancelled meanwhile are dropped.
      *
+     * <p>The wait happens in native code: a virtual thread that polls pins its carrier meanwhile, so an event
+     * loop should poll on a platform thread.
+     *
      * @param events  where the ready sockets go; its earlier content is replaced
      * @param timeout how long to wait at most: null without limit, {@link Duration#ZERO} not at all
      * @return the number of entries filled, {@link Events#count()}; 0 after a timeout, a wakeup or a close
@@ -307,6 +311,8 @@ public final class Poller implements AutoCloseable {
             } finally {
                 closed = nat.end();
             }
+            // the native side wrote into events' buffer: it must not be freed before that
+            Reference.reachabilityFence(events);
             if (closed) return events.fill(0);
             if (n < 0) throw Errors.failure("poll", mechanism, n, (Type) null);
             return resolve(events, n);
