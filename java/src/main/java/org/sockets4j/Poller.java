@@ -286,7 +286,8 @@ public final class Poller implements AutoCloseable {
      * {@code events} with what is ready. Entries of registrations cancelled meanwhile are dropped.
      *
      * <p>The wait happens in native code: a virtual thread that polls pins its carrier meanwhile, so an event
-     * loop should poll on a platform thread.
+     * loop should poll on a platform thread. {@link Thread#interrupt()} does not end the wait; {@link #wakeup()}
+     * does.
      *
      * @param events  where the ready sockets go; its earlier content is replaced
      * @param timeout how long to wait at most: null without limit, {@link Duration#ZERO} not at all
