@@ -414,6 +414,22 @@ class PollerTest {
 
     @ParameterizedTest
     @EnumSource(Poller.Backend.class)
+    void noDescriptorLeftBehind(Poller.Backend backend) throws Exception {
+        Assumptions.assumeTrue(Descriptors.countable(), Descriptors.NOT_COUNTABLE);
+        open(backend).close(); // the library and the classes loaded first
+        int before = Descriptors.count();
+        for (int i = 0; i < 100; i++) {
+            try (Poller poller = open(backend); Loopback.Pair p = Loopback.tcpPair(Family.INET)) {
+                poller.register(p.server(), Poller.READ, null);
+            }
+        }
+        assertEquals(before, Descriptors.settle(before), "closed pollers left descriptors open");
+        for (int i = 0; i < 100; i++) open(backend); // dropped unclosed: the Cleaner frees them
+        assertEquals(before, Descriptors.settle(before), "unreachable pollers were not freed");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Poller.Backend.class)
     void badInput(Poller.Backend backend) throws Exception {
         try (Poller poller = open(backend); Loopback.Pair p = Loopback.tcpPair(Family.INET)) {
             assertThrows(NullPointerException.class, () -> poller.register(null, Poller.READ, null));
