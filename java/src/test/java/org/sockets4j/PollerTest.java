@@ -168,6 +168,28 @@ class PollerTest {
 
     @ParameterizedTest
     @EnumSource(Poller.Backend.class)
+    void oneShotArmedAgainDuringAPoll(Poller.Backend backend) throws Exception {
+        try (Poller poller = open(backend); Loopback.Pair p = Loopback.tcpPair(Family.INET)) {
+            Poller.Registration r = poller.register(p.server(), Poller.READ, Poller.Trigger.ONE_SHOT, "parked");
+            p.client().send(new byte[] {1});
+            Poller.Events events = new Poller.Events(4);
+            assertEquals(1, pollSome(poller, events));
+            CompletableFuture<Integer> polled = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return poller.poll(events, null);
+                } catch (IOException e) {
+                    throw new AssertionError(e);
+                }
+            });
+            Thread.sleep(50);
+            r.setInterest(Poller.READ);
+            assertEquals(1, polled.get(10, TimeUnit.SECONDS));
+            assertSame("parked", events.attachment(0));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Poller.Backend.class)
     void wakeupBeforeAndDuringAPoll(Poller.Backend backend) throws Exception {
         try (Poller poller = open(backend)) {
             Poller.Events events = new Poller.Events(4);
