@@ -1078,7 +1078,10 @@ public final class Socket implements AutoCloseable {
         }
     }
 
-    private SocketChannelView views() {
+    /** The views; like java.net.Socket's accessors, refused once the socket is closed. */
+    private SocketChannelView views(String operation) throws SocketClosedException {
+        handle.begin(operation);
+        end();
         SocketChannelView v = views;
         if (v != null) return v;
         SocketChannelView made = new SocketChannelView(this);
@@ -1105,9 +1108,10 @@ public final class Socket implements AutoCloseable {
      * what does not fit the array is lost.
      *
      * @return the input stream of this socket, usable until the socket is closed
+     * @throws SocketClosedException if the socket is closed
      */
-    public java.io.InputStream inputStream() {
-        return views().input();
+    public java.io.InputStream inputStream() throws SocketClosedException {
+        return views("inputStream").input();
     }
 
     /**
@@ -1121,9 +1125,10 @@ public final class Socket implements AutoCloseable {
      * write throws {@link java.nio.channels.IllegalBlockingModeException}.
      *
      * @return the output stream of this socket, usable until the socket is closed
+     * @throws SocketClosedException if the socket is closed
      */
-    public java.io.OutputStream outputStream() {
-        return views().output();
+    public java.io.OutputStream outputStream() throws SocketClosedException {
+        return views("outputStream").output();
     }
 
     /**
@@ -1133,9 +1138,10 @@ public final class Socket implements AutoCloseable {
      * the blocking and non-blocking behaviour. Closing the channel closes this socket.
      *
      * @return the channel view of this socket
+     * @throws SocketClosedException if the socket is closed
      */
-    public SocketByteChannel channel() {
-        return views();
+    public SocketByteChannel channel() throws SocketClosedException {
+        return views("channel");
     }
 
     /**
