@@ -52,6 +52,9 @@ final class SocketChannelView implements SocketByteChannel {
         try {
             int r = socket.recv(dst);
             return r == Socket.WOULD_BLOCK ? 0 : r; // EOF is -1, as NIO's
+        } catch (IOException e) {
+            if (inputShutDown(e)) return -1;
+            throw e;
         } finally {
             readLock.unlock();
         }
@@ -86,6 +89,9 @@ final class SocketChannelView implements SocketByteChannel {
             try {
                 int r = socket.readVector(readVector, count);
                 return r == Socket.WOULD_BLOCK ? 0 : r;
+            } catch (IOException e) {
+                if (inputShutDown(e)) return -1;
+                throw e;
             } finally {
                 Arrays.fill(readVector, 0, count, null); // keep no caller's buffer reachable
             }
@@ -144,6 +150,15 @@ final class SocketChannelView implements SocketByteChannel {
     @Override
     public String toString() {
         return "SocketByteChannel[" + socket + "]";
+    }
+
+    /**
+     * Whether a receive failed because this side shut down its input: Winsock answers {@code WSAESHUTDOWN}
+     * where POSIX answers the end of the stream. The views read it as the end of the stream on every
+     * platform, as java.net.Socket's stream does after {@code shutdownInput}.
+     */
+    static boolean inputShutDown(IOException e) {
+        return e instanceof NativeError n && !(e instanceof SocketClosedException) && n.errno() == Errno.ESHUTDOWN;
     }
 
     /** A call with nothing to move: 0, once it is known the socket is open (no native call: Winsock could wait). */

@@ -74,7 +74,13 @@ final class SocketInputStream extends InputStream {
     private int receive(byte[] b, int off, int len) throws IOException {
         if (!socket.isBlocking()) throw new IllegalBlockingModeException();
         for (;;) {
-            int r = socket.recv(b, off, len);
+            int r;
+            try {
+                r = socket.recv(b, off, len);
+            } catch (IOException e) {
+                if (SocketChannelView.inputShutDown(e)) return -1;
+                throw e;
+            }
             if (r > 0) return r;
             if (r == Socket.EOF) return -1;
             // the socket became non-blocking during the call

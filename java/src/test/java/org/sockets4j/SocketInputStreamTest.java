@@ -84,8 +84,11 @@ class SocketInputStreamTest {
     @Test
     void shutdownOfOwnInputReadsAsEndOfStream() throws Exception {
         try (SocketPair p = pair()) {
-            p.first().shutdown(Shutdown.READ);
+            p.first().shutdown(Shutdown.READ); // POSIX: recv says 0; Winsock: WSAESHUTDOWN, read as the end too
             assertEquals(-1, p.first().inputStream().read());
+            assertEquals(-1, p.first().inputStream().read(new byte[4], 0, 4));
+            assertEquals(-1, p.first().channel().read(java.nio.ByteBuffer.allocate(4)));
+            assertEquals(-1, p.first().channel().read(new java.nio.ByteBuffer[] {java.nio.ByteBuffer.allocateDirect(4)}));
         }
     }
 
