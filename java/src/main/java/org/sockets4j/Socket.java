@@ -1173,8 +1173,8 @@ public final class Socket implements AutoCloseable {
         return n;
     }
 
-    /** The most buffers one {@code readv}/{@code writev} takes (message.h's S4J_IOV_MAX). */
-    static final int VECTOR_MAX = 64;
+    /** The most buffers one {@code readv}/{@code writev} takes (message.h's S4J_IOV_MAX, 64). */
+    static final int VECTOR_MAX = org.sockets4j.internal.NativeConstants.require("S4J_IOV_MAX");
 
     private static final RawCall READV = (socket, fd, data, offset, count, mask, address, flagsOut) ->
             NativeMessage.recvv(fd, ((Gather) data).direct, ((Gather) data).offsets, ((Gather) data).lengths, count,

@@ -212,7 +212,7 @@ class SocketByteChannelTest {
                 } catch (Exception e) {
                     throw new RuntimeException(e);
                 }
-            });
+            }, OwnThread.EACH);
             ByteBuffer[] srcs = {ByteBuffer.wrap(big, 0, 1 << 20), ByteBuffer.wrap(big, 1 << 20, big.length - (1 << 20))};
             assertEquals(big.length, p.first().channel().write(srcs));
             p.first().shutdown(Shutdown.WRITE);
@@ -265,7 +265,7 @@ class SocketByteChannelTest {
                 } catch (Exception e) {
                     throw new RuntimeException(e);
                 }
-            });
+            }, OwnThread.EACH);
             assertTrue(started.await(10, TimeUnit.SECONDS));
             Thread.sleep(200);
             ch.close();

@@ -116,7 +116,7 @@ class SocketInputStreamTest {
                 } catch (Exception e) {
                     throw new RuntimeException(e);
                 }
-            });
+            }, OwnThread.EACH);
             assertTrue(started.await(10, TimeUnit.SECONDS));
             Thread.sleep(200); // let it block in recv (if the close comes first, the answer is the same type)
             p.first().close();
@@ -183,7 +183,7 @@ class SocketInputStreamTest {
                 } catch (Exception e) {
                     throw new RuntimeException(e);
                 }
-            });
+            }, OwnThread.EACH);
             byte[] got = p.first().inputStream().readAllBytes();
             writer.get(20, TimeUnit.SECONDS);
             assertArrayEquals(sent, got);

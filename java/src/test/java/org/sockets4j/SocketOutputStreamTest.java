@@ -69,7 +69,7 @@ class SocketOutputStreamTest {
                 } catch (Exception e) {
                     throw new RuntimeException(e);
                 }
-            });
+            }, OwnThread.EACH);
             OutputStream out = p.first().outputStream();
             out.write(sent);
             p.first().shutdown(Shutdown.WRITE);
@@ -101,7 +101,7 @@ class SocketOutputStreamTest {
                 } catch (Exception e) {
                     throw new RuntimeException(e);
                 }
-            });
+            }, OwnThread.EACH);
             assertTrue(started.await(10, TimeUnit.SECONDS));
             Thread.sleep(200);
             p.first().close();

@@ -114,7 +114,7 @@ class TlsOverChannelTest {
                 } catch (IOException e) {
                     throw new RuntimeException(e);
                 }
-            });
+            }, OwnThread.EACH);
 
             client.handshake();
             assertEquals(protocol, clientEngine.getSession().getProtocol());
@@ -128,7 +128,7 @@ class TlsOverChannelTest {
                     } catch (IOException e) {
                         throw new RuntimeException(e);
                     }
-                });
+                }, OwnThread.EACH);
                 byte[] back = new byte[m.length];
                 int at = 0;
                 while (at < back.length) {
