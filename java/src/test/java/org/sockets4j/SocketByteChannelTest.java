@@ -276,6 +276,47 @@ class SocketByteChannelTest {
     }
 
     @Test
+    void closeFromAnotherThreadEndsABlockedGatheringWrite() throws Exception {
+        try (SocketPair p = pair()) {
+            SocketByteChannel ch = p.first().channel();
+            CountDownLatch started = new CountDownLatch(1);
+            CompletableFuture<Long> write = CompletableFuture.supplyAsync(() -> {
+                started.countDown();
+                try { // more than the peer, which does not read, can take
+                    return ch.write(new ByteBuffer[] {ByteBuffer.allocateDirect(32 << 20), ByteBuffer.allocate(1 << 20)});
+                } catch (Exception e) {
+                    throw new RuntimeException(e);
+                }
+            }, OwnThread.EACH);
+            assertTrue(started.await(10, TimeUnit.SECONDS));
+            Thread.sleep(200);
+            ch.close();
+            ExecutionException e = assertThrows(ExecutionException.class, () -> write.get(10, TimeUnit.SECONDS));
+            assertInstanceOf(SocketClosedException.class, e.getCause().getCause());
+        }
+    }
+
+    @Test
+    void datagramsAreGatheredIntoOneAndScatteredOneAtATime() throws Exception {
+        try (SocketPair p = Socket.pair(Family.INET, Type.DGRAM)) {
+            SocketByteChannel a = p.first().channel();
+            SocketByteChannel b = p.second().channel();
+            assertEquals(6, a.write(new ByteBuffer[] {ByteBuffer.wrap(ascii("ab")), ByteBuffer.allocate(0),
+                    ByteBuffer.allocateDirect(4).put(ascii("cdef")).flip()}));
+            assertEquals(2, a.write(ByteBuffer.wrap(ascii("gh"))));
+            // the first datagram is longer than the buffers: what fits is stored, the rest is lost, as recv does
+            ByteBuffer i1 = ByteBuffer.allocate(2);
+            ByteBuffer i2 = ByteBuffer.allocateDirect(2);
+            assertEquals(4, b.read(new ByteBuffer[] {i1, i2}));
+            assertEquals("ab", text(i1, 0, 2));
+            assertEquals("cd", text(i2, 0, 2));
+            ByteBuffer next = ByteBuffer.allocate(8);
+            assertEquals(2, b.read(next));
+            assertEquals("gh", text(next, 0, 2));
+        }
+    }
+
+    @Test
     void badArguments() throws Exception {
         try (SocketPair p = pair()) {
             SocketByteChannel ch = p.first().channel();
