@@ -1422,7 +1422,7 @@ public final class Socket implements AutoCloseable {
     int readVector(java.nio.ByteBuffer[] data, int count) throws IOException {
         Gather g = new Gather(data, count, false, type == Type.STREAM);
         if (g.total == 0) return 0; // a receive into no room is answered here: Winsock would wait for data
-        int r = (int) raw("readv", READV, g, 0, count, 0, 0L, 0L, BYTES_MOVED);
+        int r = (int) io("readv", READV, g, 0, count, 0, 0L, 0L, BYTES_MOVED, Poller.READ, 0L);
         int n = received("readv", r, g.total, 0);
         if (n > 0) g.advance(data, n, true);
         return n;
@@ -1436,7 +1436,7 @@ public final class Socket implements AutoCloseable {
     int writeVector(java.nio.ByteBuffer[] data, int count) throws IOException {
         Gather g = new Gather(data, count, true, type == Type.STREAM);
         if (g.total == 0) return 0;
-        int r = (int) raw("writev", WRITEV, g, 0, count, 0, 0L, 0L, BYTES_MOVED);
+        int r = (int) io("writev", WRITEV, g, 0, count, 0, 0L, 0L, BYTES_MOVED, Poller.WRITE, 0L);
         int n = sent("writev", r, 0, null);
         if (n > 0) g.advance(data, n, false);
         return n;
