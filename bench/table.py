@@ -20,6 +20,8 @@ ROWS = [
      "TcpRoundTrip.jdkChannel", "SocketChannel", "tcp_roundtrip_ns"),
     ("  control: JDK without NODELAY", "TcpRoundTrip.sockets4jDirect",
      "TcpRoundTrip.jdkChannelNagle", "SocketChannel, Nagle on", "tcp_roundtrip_ns"),
+    ("  parked: waits on the poller", "TcpRoundTrip.sockets4jDirectParked",
+     "TcpRoundTrip.jdkChannel", "SocketChannel", "tcp_roundtrip_ns"),
     ("UDP round trip, sendTo/recvFrom", "UdpRoundTrip.sockets4jSendToRecvFrom",
      "UdpRoundTrip.jdkSendReceive", "DatagramChannel send/receive", "udp_roundtrip_ns"),
     ("UDP round trip, connected", "UdpRoundTrip.sockets4jConnected",
