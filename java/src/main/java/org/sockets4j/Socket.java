@@ -1088,7 +1088,10 @@ public final class Socket implements AutoCloseable {
         batchable("sendMany");
         batch.range(from, count);
         batch.fitAddresses(from, count, family);
-        if (count == 0) return 0;
+        if (count == 0) {
+            if (!isOpen()) throw new SocketClosedException("sendMany", false);
+            return 0;
+        }
         int r = (int) raw("sendMany", SEND_MANY, batch, from, count, mask, 0L, 0L, BYTES_MOVED);
         if (r >= 0) return r;
         if (wouldBlock(r, mask)) return WOULD_BLOCK;
