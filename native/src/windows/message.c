@@ -112,6 +112,9 @@ int32_t s4j_os_recv_one(s4j_handle h, s4j_os_msghdr *m, int flags, int wait, int
     int32_t out = 0;
     if (wsa_recvmsg(s, m, &got, NULL, NULL) == SOCKET_ERROR) {
         if (WSAGetLastError() != WSAEMSGSIZE) return s4j_windows_io_error(s, SO_RCVTIMEO);
+        /* The buffers were filled, but a failed call's count is not to be relied on (Wine leaves 0). */
+        got = 0;
+        for (DWORD i = 0; i < m->dwBufferCount; i++) got += m->lpBuffers[i].len;
         out |= S4J_MSG_OUT_TRUNC;
     }
     if (m->dwFlags & MSG_TRUNC) out |= S4J_MSG_OUT_TRUNC;
