@@ -284,6 +284,40 @@ class DatagramBatchTest {
         assertThrows(SocketClosedException.class, () -> s.sendMany(batch, 0, 1));
     }
 
+    /**
+     * A close racing datagrams that arrive: the call returns real datagrams or ends in the close,
+     * never an empty datagram made by the close's wake-up (Linux's shutdown, BSD's poke).
+     */
+    @Test
+    void aCloseRacingArrivalsNeverReturnsTheWakeUp() throws Exception {
+        for (int round = 0; round < 200; round++) {
+            Socket s = Loopback.datagram(Family.INET);
+            DatagramBatch batch = DatagramBatch.allocate(8, 16);
+            CompletableFuture<Integer> result = new CompletableFuture<>();
+            Thread t = new Thread(() -> {
+                try {
+                    result.complete(s.recvMany(batch));
+                } catch (Throwable e) {
+                    result.completeExceptionally(e);
+                }
+            });
+            t.start();
+            try (Socket sender = Loopback.datagram(Family.INET)) {
+                for (int i = 0; i < round % 4; i++) sender.sendTo(new byte[] {1, 2, 3}, 0, 3, s.localAddress());
+                if (round % 2 == 0) Thread.yield();
+                s.close();
+            }
+            try {
+                int n = result.get(5, TimeUnit.SECONDS);
+                assertTrue(n >= 1, "recvMany returned " + n);
+                for (int i = 0; i < n; i++) assertEquals(3, batch.length(i), "datagram " + i + " of " + n);
+            } catch (ExecutionException e) {
+                assertInstanceOf(SocketClosedException.class, e.getCause());
+            }
+            t.join();
+        }
+    }
+
     @Test
     void aTimeoutEndsTheFirstWait() throws Exception {
         try (Socket s = Loopback.datagram(Family.INET)) {
