@@ -1,0 +1,183 @@
+package org.sockets4j;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.net.UnixDomainSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Review of issue 9's i9-io (throwaway reproducers): each test states the behaviour the change should have. */
+@Timeout(120)
+class ReviewI9Test {
+
+    /**
+     * PEEK|WAITALL on the parking way loops while fewer bytes than asked are queued; after the peer's FIN the
+     * queue never grows, and the kernel's blocking call (platform thread) returns what is queued.
+     */
+    @ParameterizedTest
+    @EnumSource(Waiter.Kind.class)
+    void peekWaitAllReturnsWhatIsQueuedOnceThePeerShutsDown(Waiter.Kind kind) throws Exception {
+        try (Loopback.Pair p = Loopback.tcpPair(Family.INET)) {
+            p.server().send(new byte[] {1, 2, 3});
+            p.server().shutdown(Shutdown.WRITE);
+            Thread.sleep(50);
+            Waiter<Integer> w = Waiter.start(kind, () -> p.client().recv(new byte[10], 0, 10, MsgFlag.PEEK,
+                    MsgFlag.WAITALL));
+            try {
+                assertEquals(3, w.result(5), kind + ": the kernel returns the 3 queued bytes after FIN");
+            } catch (TimeoutException e) {
+                fail(kind + ": recv(PEEK, WAITALL) still running 5 s after the peer's FIN (spins every 2 ms, forever)");
+            }
+        }
+    }
+
+    /**
+     * A platform thread's blocking recv on a socket that has not parked yet, while a virtual thread's first call
+     * on the same socket switches it to non-blocking in the kernel. The recv must wait for data; it must not fail.
+     */
+    @Test
+    void aPlatformRecvRacingTheFirstParkedCallNeverFails() throws Exception {
+        VirtualThreadsForTest.assumeAvailable();
+        int failures = 0;
+        Throwable first = null;
+        for (int i = 0; i < 3000 && failures == 0; i++) {
+            try (Loopback.Pair p = Loopback.tcpPair(Family.INET)) {
+                Socket s = p.client();
+                CountDownLatch go = new CountDownLatch(1);
+                AtomicReference<Throwable> failed = new AtomicReference<>();
+                Thread reader = new Thread(() -> {
+                    try {
+                        go.await();
+                        s.recv(new byte[1]);
+                    } catch (Throwable e) {
+                        failed.set(e);
+                    }
+                });
+                reader.start();
+                Thread writer = VirtualThreadsForTest.start(() -> {
+                    try {
+                        go.await();
+                        s.send(new byte[] {1}); // a virtual thread: switches s to non-blocking in the kernel
+                    } catch (Throwable e) {
+                        failed.compareAndSet(null, new AssertionError("writer", e));
+                    }
+                });
+                go.countDown();
+                writer.join();
+                Thread.sleep(1);
+                p.server().send(new byte[] {2}); // lets a reader that waits correctly finish
+                reader.join(10_000);
+                if (failed.get() != null) {
+                    failures++;
+                    first = failed.get();
+                }
+            }
+        }
+        if (first != null) {
+            throw new AssertionError("a blocking recv on a platform thread failed while another thread's call "
+                    + "switched the socket's kernel mode: " + first, first);
+        }
+    }
+
+    /**
+     * Close while one thread is parked and others keep starting timed waits on the same socket: every call ends
+     * in the close (SocketClosedException), a timeout, or success; never an unchecked exception of the Poller's.
+     */
+    @Test
+    void closeDuringWaitsThrowsOnlyTheClose() throws Exception {
+        VirtualThreadsForTest.assumeAvailable();
+        List<Throwable> wrong = new ArrayList<>();
+        for (int round = 0; round < 300 && wrong.isEmpty(); round++) {
+            Loopback.Pair p = Loopback.tcpPair(Family.INET);
+            Socket s = p.client();
+            Waiter<Integer> parked = Waiter.start(Waiter.Kind.VIRTUAL, () -> s.recv(new byte[1])).waiting();
+            List<Waiter<Integer>> spinners = new ArrayList<>();
+            for (int t = 0; t < 2; t++) {
+                spinners.add(Waiter.start(Waiter.Kind.VIRTUAL, () -> {
+                    for (;;) {
+                        // fills the socket, then waits for room with a short timeout, again and again
+                        try {
+                            s.send(new byte[1 << 16], 0, 1 << 16, Duration.ofNanos(20_000));
+                        } catch (SocketTimeoutException e) {
+                            // expected while the peer does not read
+                        }
+                    }
+                }));
+            }
+            Thread.sleep(20);
+            p.close();
+            List<Waiter<Integer>> all = new ArrayList<>(spinners);
+            all.add(parked);
+            for (Waiter<Integer> w : all) {
+                Throwable e = w.failure(10);
+                if (!(e instanceof SocketClosedException)) wrong.add(e);
+            }
+        }
+        if (!wrong.isEmpty()) {
+            throw new AssertionError("calls racing close() threw something other than SocketClosedException: "
+                    + wrong, wrong.get(0));
+        }
+    }
+
+    /**
+     * A connect to a UNIX stream listener whose backlog is full: the kernel's blocking connect waits for room;
+     * on the parking way the non-blocking connect says EAGAIN (Linux), which is not EINPROGRESS.
+     */
+    @ParameterizedTest
+    @EnumSource(Waiter.Kind.class)
+    void unixConnectToAFullBacklogWaits(Waiter.Kind kind) throws Exception {
+        Path dir = Files.createTempDirectory("s4j-review");
+        UnixDomainSocketAddress address = UnixDomainSocketAddress.of(dir.resolve("l"));
+        List<Socket> clients = new ArrayList<>();
+        try (Socket listener = Socket.open(Family.UNIX, Type.STREAM)) {
+            listener.bind(address);
+            listener.listen(1);
+            // fill the backlog from this thread, non-blocking, until the kernel refuses
+            for (int i = 0; i < 64; i++) {
+                Socket c = Socket.open(Family.UNIX, Type.STREAM);
+                clients.add(c);
+                c.setBlocking(false);
+                try {
+                    if (!c.connect(address)) break;
+                } catch (IOException e) {
+                    break; // EAGAIN: full
+                }
+            }
+            Socket late = Socket.open(Family.UNIX, Type.STREAM);
+            clients.add(late);
+            Waiter<Boolean> w = Waiter.start(kind, () -> late.connect(address));
+            Thread.sleep(200);
+            assertTrue(!w.isDone() || w.failure(0) == null,
+                    kind + ": connect to a full backlog failed instead of waiting: " + (w.isDone() ? w.failure(0) : ""));
+            // make room: accept what is queued
+            for (int i = 0; i < clients.size(); i++) {
+                listener.setBlocking(false);
+                Accepted a = listener.accept();
+                if (a == null) {
+                    if (w.isDone()) break;
+                    Thread.sleep(20);
+                    continue;
+                }
+                a.socket().close();
+            }
+        } finally {
+            for (Socket c : clients) c.close();
+            Files.deleteIfExists(dir.resolve("l"));
+            Files.deleteIfExists(dir);
+        }
+    }
+}
