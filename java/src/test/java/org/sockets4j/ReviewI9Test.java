@@ -3,6 +3,7 @@ package org.sockets4j;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.SocketTimeoutException;
@@ -178,6 +179,90 @@ class ReviewI9Test {
             for (Socket c : clients) c.close();
             Files.deleteIfExists(dir.resolve("l"));
             Files.deleteIfExists(dir);
+        }
+    }
+
+    /**
+     * The class Javadoc: "a blocking stream send returns once all is sent" on both ways; sendMsg is not excepted.
+     * A virtual thread's sendMsg of more than the socket buffers hold returns after the first part.
+     */
+    @ParameterizedTest
+    @EnumSource(Waiter.Kind.class)
+    void blockingStreamSendMsgSendsAll(Waiter.Kind kind) throws Exception {
+        try (Loopback.Pair p = Loopback.tcpPair(Family.INET)) {
+            int size = 8 << 20;
+            java.nio.ByteBuffer big = java.nio.ByteBuffer.allocateDirect(size);
+            Waiter<Integer> w = Waiter.start(kind, () -> p.client().sendMsg(new java.nio.ByteBuffer[] {big}, null,
+                    List.of()));
+            byte[] sink = new byte[1 << 16];
+            long got = 0;
+            while (!w.isDone() || got < w.result(1)) {
+                int r = p.server().recv(sink, 0, sink.length, Duration.ofSeconds(5));
+                got += r;
+                if (w.isDone() && got >= w.result(1)) break;
+            }
+            assertEquals(size, w.result(10), kind + ": a blocking stream sendMsg sends everything");
+        }
+    }
+
+    /**
+     * A kernel-blocking socket switched by one thread's parked call races setBlocking(true) on another: the switch
+     * can be undone, and the parked call then blocks in native code on a virtual thread (its carrier pinned).
+     * Seen from /proc: the descriptor is blocking again while a parked call relies on it being non-blocking.
+     */
+    @Test
+    void setBlockingRacingTheSwitchLeavesTheKernelNonBlocking() throws Exception {
+        VirtualThreadsForTest.assumeAvailable();
+        assumeTrue(Files.isDirectory(Path.of("/proc/self/fdinfo")), "needs Linux /proc");
+        for (int i = 0; i < 3000; i++) {
+            try (Loopback.Pair p = Loopback.tcpPair(Family.INET)) {
+                Socket s = p.client();
+                CountDownLatch go = new CountDownLatch(1);
+                Thread toggler = new Thread(() -> {
+                    try {
+                        go.await();
+                        s.setBlocking(true);
+                    } catch (Exception e) {
+                        throw new RuntimeException(e);
+                    }
+                });
+                toggler.start();
+                Waiter<Integer> v = Waiter.start(Waiter.Kind.VIRTUAL, () -> {
+                    go.await();
+                    return s.recv(new byte[1]);
+                });
+                go.countDown();
+                toggler.join();
+                Thread.sleep(2);
+                String fd = s.toString().replaceAll(".*handle=(\\d+).*", "$1");
+                String flags = Files.readAllLines(Path.of("/proc/self/fdinfo/" + fd)).stream()
+                        .filter(l -> l.startsWith("flags:")).findFirst().orElseThrow();
+                boolean nonBlocking = (Integer.parseInt(flags.substring(6).trim(), 8) & 04000) != 0;
+                p.server().send(new byte[] {1});
+                v.result(10);
+                if (!nonBlocking) {
+                    fail("round " + i + ": a virtual thread's recv waited on a descriptor that is blocking in the "
+                            + "kernel (" + flags + "): setBlocking(true) undid the parking switch");
+                }
+            }
+        }
+    }
+
+    /**
+     * recv(Duration) on a non-blocking socket "waits at most that long ... then throws SocketTimeoutException";
+     * with SO_RCVTIMEO set shorter, it returns WOULD_BLOCK at the option's time instead.
+     */
+    @Test
+    void timedRecvOnANonBlockingSocketIgnoresSoRcvtimeo() throws Exception {
+        try (Loopback.Pair p = Loopback.tcpPair(Family.INET)) {
+            p.client().setBlocking(false);
+            p.client().setOption(org.sockets4j.option.SocketOptions.SO_RCVTIMEO, Duration.ofMillis(50));
+            try {
+                int r = p.client().recv(new byte[4], 0, 4, Duration.ofMillis(500));
+                fail("recv(Duration) on a non-blocking socket returned " + r + " instead of a timeout");
+            } catch (SocketTimeoutException expected) {
+                // as documented
+            }
         }
     }
 }
