@@ -265,4 +265,39 @@ class ReviewI9Test {
             }
         }
     }
+
+    /**
+     * Waits' Javadoc: "the poller holds no reference that would keep a dropped socket from its Cleaner". The
+     * internal poller thread's Events keeps the registrations of its last poll (Registration -> Waits -> Socket)
+     * until its next poll reports, which in an otherwise idle process is never: the dropped socket and its
+     * descriptor stay.
+     */
+    @Test
+    void aSocketDroppedAfterAParkedCallIsCleaned() throws Exception {
+        VirtualThreadsForTest.assumeAvailable();
+        java.lang.ref.WeakReference<Socket> dropped = parkOnceThenDrop();
+        for (int i = 0; i < 50 && dropped.get() != null; i++) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        boolean kept = dropped.get() != null;
+        // one more readiness report on the internal poller replaces its Events' entries; then the socket goes
+        parkOnceThenDrop().get().close();
+        for (int i = 0; i < 50 && dropped.get() != null; i++) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        assertTrue(!kept, "a socket dropped unclosed after a parked call stays reachable until the internal "
+                + "poller reports again (collected after that: " + (dropped.get() == null) + ")");
+    }
+
+    private static java.lang.ref.WeakReference<Socket> parkOnceThenDrop() throws Exception {
+        Loopback.Pair p = Loopback.tcpPair(Family.INET);
+        Socket client = p.client();
+        Waiter<Integer> w = Waiter.start(Waiter.Kind.VIRTUAL, () -> client.recv(new byte[1])).waiting();
+        p.server().send(new byte[] {1});
+        assertEquals(1, w.result(10));
+        p.server().close();
+        return new java.lang.ref.WeakReference<>(client);
+    }
 }
