@@ -300,4 +300,38 @@ class ReviewI9Test {
         p.server().close();
         return new java.lang.ref.WeakReference<>(client);
     }
+
+    /**
+     * Socket's Javadoc: after a Duration overload times out "the socket and its options are unchanged, so the next
+     * call may wait again". A timed-out connect leaves the connect under way: the next connect fails at once.
+     */
+    @Test
+    void aTimedOutConnectCanWaitAgain() throws Exception {
+        List<Socket> clients = new ArrayList<>();
+        try (Socket listener = Socket.open(Family.INET, Type.STREAM)) {
+            listener.bind(Loopback.any(Family.INET));
+            listener.listen(0);
+            Socket late = null;
+            for (int i = 0; i < 16; i++) { // fill the accept queue: later SYNs are dropped, connects hang
+                Socket c = Socket.open(Family.INET, Type.STREAM);
+                clients.add(c);
+                try {
+                    c.connect(listener.localAddress(), Duration.ofMillis(200));
+                } catch (SocketTimeoutException e) {
+                    late = c;
+                    break;
+                }
+            }
+            assumeTrue(late != null, "the accept queue never filled");
+            try {
+                late.connect(listener.localAddress(), Duration.ofMillis(200));
+            } catch (SocketTimeoutException e) {
+                return; // waited again, as documented
+            } catch (IOException e) {
+                fail("the second timed connect did not wait again: " + e);
+            }
+        } finally {
+            for (Socket c : clients) c.close();
+        }
+    }
 }
