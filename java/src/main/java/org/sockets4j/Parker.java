@@ -1,7 +1,7 @@
 package org.sockets4j;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Where blocking calls wait without blocking a thread in native code: the library's internal
@@ -47,13 +47,21 @@ final class Parker implements Runnable {
             int n;
             try {
                 n = poller.poll(events, null);
-            } catch (IOException e) {
-                // The poller itself failed: no wait can be served any more, and saying so beats a silent hang.
-                throw new UncheckedIOException("sockets4j: the internal poller failed", e);
+            } catch (IOException | RuntimeException e) {
+                // Cannot happen short of a broken poller; this thread must not die of it, or every wait would
+                // hang. Parked calls with a deadline still end; say once per failure what went wrong.
+                System.err.println("sockets4j: the internal poller failed, retrying: " + e);
+                LockSupport.parkNanos(10_000_000L);
+                continue;
             }
             for (int i = 0; i < n; i++) {
-                if (events.attachment(i) instanceof Waits waits) waits.ready(events.ready(i));
+                try {
+                    if (events.attachment(i) instanceof Waits waits) waits.ready(events.ready(i));
+                } catch (RuntimeException | Error e) {
+                    System.err.println("sockets4j: waking a parked call failed: " + e);
+                }
             }
+            events.clear(); // the entries would keep sockets dropped unclosed from their Cleaner
         }
     }
 }

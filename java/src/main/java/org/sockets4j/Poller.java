@@ -699,6 +699,11 @@ public final class Poller implements AutoCloseable {
             this.ready = new int[capacity];
         }
 
+        /** Empties it: lets go of every registration, so none keeps its socket from the Cleaner. */
+        void clear() {
+            fill(0);
+        }
+
         /** Sets the count, and lets go of registrations beyond it. */
         private int fill(int n) {
             for (int i = n; i < count; i++) registrations[i] = null;

@@ -61,10 +61,13 @@ import org.sockets4j.option.SocketOptions;
  * call with a {@link Duration} timeout, and, once a socket has parked, for its
  * later blocking calls on any thread. A platform thread on a socket that has
  * never parked blocks in the kernel. On both ways {@code SO_RCVTIMEO} and
- * {@code SO_SNDTIMEO} bound the wait, a blocking stream send returns once all is
- * sent, and a stream {@link MsgFlag#WAITALL} receive once all arrived
- * ({@link #recvMsg(ByteBuffer[], int, MsgFlag...) recvMsg} excepted: parked, it
- * returns what the first readiness brought).
+ * {@code SO_SNDTIMEO} bound the wait (a call's own timeout replaces them), a
+ * blocking stream send returns once all is sent, and a stream
+ * {@link MsgFlag#WAITALL} receive once all arrived. Two exceptions on the parking
+ * way: {@link #recvMsg(ByteBuffer[], int, MsgFlag...) recvMsg} with {@code WAITALL},
+ * and a receive with {@link MsgFlag#PEEK} and {@code WAITALL}, return what is
+ * queued once something is (a peek cannot see the end of the stream behind bytes
+ * it leaves in place).
  *
  * <p><b>Interrupts.</b> As with the JDK's interruptible channels,
  * {@link Thread#interrupt()} of a thread in a blocking call ({@code accept},
@@ -78,7 +81,8 @@ import org.sockets4j.option.SocketOptions;
  * {@code connect}, {@code recv}, {@code recvFrom}, {@code recvMsg}, {@code send}
  * and {@code sendTo} wait at most that long, in either blocking mode, and then throw
  * {@link java.net.SocketTimeoutException} ({@link Errno#ETIMEDOUT}); the socket and
- * its options are unchanged, so the next call may wait again.
+ * its options are unchanged, so the next call may wait again (except after a timed-out
+ * {@code connect}, whose connection is left half made: close that socket).
  *
  * <p><b>Buffers.</b> Direct {@link ByteBuffer}s reach the kernel without a copy;
  * arrays and heap buffers pass through a per-thread native buffer.
@@ -109,7 +113,7 @@ public final class Socket implements AutoCloseable {
         // block would otherwise load it themselves, and a virtual thread loading a class pins its carrier.
         for (Class<?> c : new Class<?>[] {Scratch.class, SocketOptions.class, Waits.class, Parker.class, Blocker.class,
                 VirtualThreads.class, LockSupport.class, Poller.class, Poller.Registration.class, Poller.Events.class,
-                SocketClosedException.class, ErrnoSocketTimeoutException.class}) {
+                Poller.Trigger.class, SocketClosedException.class, ErrnoSocketTimeoutException.class}) {
             try {
                 Class.forName(c.getName(), true, c.getClassLoader());
             } catch (ClassNotFoundException e) {
@@ -130,6 +134,8 @@ public final class Socket implements AutoCloseable {
     private volatile boolean parking;
     private volatile Blocker blocker;
     private volatile Waits waits;
+    /** Guards the blocking mode's changes, and the lazy creation of {@link #blocker} and {@link #waits}. */
+    private final Object mode = new Object();
 
     private Socket(long fd, Family family, Type type, Protocol protocol) {
         this.handle = new Handle(fd);
@@ -357,32 +363,56 @@ public final class Socket implements AutoCloseable {
         try {
             if (!park) {
                 int r = attempt("connect", fd -> NativeSocket.connect(fd, address));
-                if (r < 0) throw failure("connect", remote, r);
-                return;
+                if (r >= 0) return;
+                // switched to parking under this call (a non-blocking connect's answer): go on that way
+                if (kernelBlocking || !inProgress(r)) throw failure("connect", remote, r);
+            } else {
+                switchKernelNonBlocking("connect");
             }
-            switchKernelNonBlocking("connect");
-            int r = attempt("connect", fd -> NativeSocket.connect(fd, address));
-            if (r >= 0) return;
-            if (NativeErrors.portable(r) != Errno.EINPROGRESS.code()) throw failure("connect", remote, r);
             long deadline = timeout == 0 ? 0L : deadlineOf(timeout);
-            long until = earliest(deadline, optionDeadline(Poller.WRITE));
+            long until = timeout != 0 ? deadline : optionDeadline(Poller.WRITE); // a call's own timeout alone
+            long backoff = 1_000_000L;
+            int r = attempt("connect", fd -> NativeSocket.connect(fd, address));
             for (;;) {
+                if (r >= 0) return;
+                boolean again = NativeErrors.portable(r) == Errno.EAGAIN.code();
+                if (!again && !inProgress(r)) throw failure("connect", remote, r);
                 if (until != 0 && System.nanoTime() - until >= 0) {
                     NativeFailure failure = new NativeFailure("connect", Errno.ETIMEDOUT, 0);
                     String detail = remote + " within " + millisOf(until == deadline ? timeout
                             : getOption(SocketOptions.SO_SNDTIMEO).toNanos()) + " ms";
                     throw new ErrnoSocketTimeoutException(failure, failure.message(detail));
                 }
+                if (again) {
+                    // A Unix listener's full backlog: Linux says EAGAIN and keeps no connect under way, and the
+                    // socket reads as writable, so there is nothing to wait for but time. Try again, backing off.
+                    long nap = until == 0 ? backoff : Math.min(backoff, until - System.nanoTime());
+                    LockSupport.parkNanos(this, Math.max(1, nap));
+                    if (handle.isClosed()) throw new SocketClosedException("connect", true);
+                    backoff = Math.min(backoff * 2, CONNECT_SLICE);
+                    r = attempt("connect", fd -> NativeSocket.connect(fd, address));
+                    continue;
+                }
                 // Some WSAPoll never report a refused connect: look again at least every CONNECT_SLICE.
                 long slice = System.nanoTime() + CONNECT_SLICE;
                 awaitReady("connect", Poller.WRITE, until == 0 ? slice : earliest(until, slice));
                 int done = attempt("connect", NativeSocket::finishConnect);
                 if (done == 1) return;
-                if (done < 0) throw failure("connect", remote, done);
+                r = done < 0 ? done : inProgressCode();
             }
         } finally {
             b.leave();
         }
+    }
+
+    private static boolean inProgress(int r) {
+        int code = NativeErrors.portable(r);
+        return code == Errno.EINPROGRESS.code() || code == Errno.EALREADY.code();
+    }
+
+    /** A packed EINPROGRESS, for a connect still under way. */
+    private static int inProgressCode() {
+        return -Errno.EINPROGRESS.code();
     }
 
     /** The longest a parked connect waits before it asks the socket again. */
@@ -600,15 +630,43 @@ public final class Socket implements AutoCloseable {
         long address = to;
         LongToIntFunction sendMsg = fd -> NativeMessage.sendMsg(fd, g.direct, g.offsets, g.lengths, count, address,
                 records, records.length, mask);
+        boolean parked = type == Type.STREAM && parks(mask, 0L); // decided before: the call may switch the socket
         int r = (int) io("sendmsg", PLAIN, sendMsg, 0, 0, 0, 0L, 0L, BYTES_MOVED, Poller.WRITE, 0L);
         if (r >= 0) {
             g.advance(data, r, false);
+            // The kernel's blocking sendmsg on a stream sends it all; parked, the rest goes on (control went first).
+            if (parked && r < g.total) r += sendRest(data, mask);
             return r;
         }
         if (wouldBlock(r, mask)) return WOULD_BLOCK;
         // e.g. Windows: WSASendMsg takes packet info only
         throw Errors.failure("sendmsg", target, r, type, "sendmsg with " + control);
     }
+
+    /** The rest of a parked stream sendmsg, without ancillary data: what else went, to add to what went first. */
+    private int sendRest(ByteBuffer[] data, int mask) throws IOException {
+        int more = 0;
+        for (;;) {
+            int count = Gather.check(data, false);
+            Gather g = new Gather(data, count, true, true);
+            if (g.total == 0) return more;
+            LongToIntFunction sendMsg = fd -> NativeMessage.sendMsg(fd, g.direct, g.offsets, g.lengths, count, 0L,
+                    NO_RECORDS, 0, mask);
+            int r;
+            try {
+                r = (int) io("sendmsg", PLAIN, sendMsg, 0, 0, 0, 0L, 0L, BYTES_MOVED, Poller.WRITE, 0L);
+            } catch (SocketClosedException e) {
+                throw e;
+            } catch (IOException e) {
+                return more; // as the kernel's send: what went is counted, the error comes with the next call
+            }
+            if (r <= 0) return more;
+            g.advance(data, r, false);
+            more += r;
+        }
+    }
+
+    private static final byte[] NO_RECORDS = {};
 
     /**
      * {@code recvmsg()}: scatters one message into {@code data}'s remaining space, with up to
@@ -660,7 +718,7 @@ public final class Socket implements AutoCloseable {
         long from = scratch.outAddress();
         LongToIntFunction recvMsg = fd -> NativeMessage.recvMsg(fd, g.direct, g.offsets, g.lengths, count, from,
                 control, io, callMask);
-        int r = (int) io("recvmsg", PLAIN, recvMsg, 0, 0, 0, 0L, 0L, receiveKept(g.total, mask), Poller.READ,
+        int r = (int) io("recvmsg", PLAIN, recvMsg, 0, 0, 0, 0L, 0L, receiveKept(g.total, callMask), Poller.READ,
                 timeout);
         if (r < 0) {
             if (wouldBlock(r, mask)) return null;
@@ -763,10 +821,12 @@ public final class Socket implements AutoCloseable {
      */
     public void setBlocking(boolean blocking) throws IOException {
         // A socket whose calls have parked stays non-blocking in the kernel: its blocking calls wait by parking.
-        boolean kernel = blocking && !parking;
-        call("setBlocking", blocking, fd -> NativeSocket.setBlocking(fd, kernel));
-        kernelBlocking = kernel;
-        this.blocking = blocking;
+        synchronized (mode) { // with switchKernelNonBlocking: mode and flags change together
+            boolean kernel = blocking && !parking;
+            call("setBlocking", blocking, fd -> NativeSocket.setBlocking(fd, kernel));
+            kernelBlocking = kernel;
+            this.blocking = blocking;
+        }
     }
 
     /**
@@ -1566,10 +1626,10 @@ public final class Socket implements AutoCloseable {
      */
     @Override
     public void close() {
+        Waits w = waits;
+        if (w != null) w.close(); // first: no parked call arms a registration again, and each one wakes
         registrations.cancelAll(); // Poller: before the descriptor can be released
         cleanable.clean();
-        Waits w = waits;
-        if (w != null) w.close(); // after the descriptor is released: a woken waiter sees the socket closed
     }
 
     @Override
@@ -1692,7 +1752,11 @@ public final class Socket implements AutoCloseable {
         Blocker b = blocker();
         b.enter();
         try {
-            if (!park) return raw(operation, call, data, offset, length, mask, address, flagsOut, keptFrom);
+            if (!park) {
+                long r = raw(operation, call, data, offset, length, mask, address, flagsOut, keptFrom);
+                // Another thread switched the socket to parking under this call: wait that way, no false timeout.
+                if (r >= 0 || kernelBlocking || NativeErrors.portable(r) != Errno.EAGAIN.code()) return r;
+            }
             return parked(operation, call, data, offset, length, mask, address, flagsOut, keptFrom, direction, timeout);
         } finally {
             b.leave();
@@ -1713,10 +1777,13 @@ public final class Socket implements AutoCloseable {
         boolean stream = type == Type.STREAM;
         boolean whole = stream && ((call == SEND || call == SEND_ARRAY)
                 || ((call == RECV || call == RECV_ARRAY) && (mask & WAITALL) != 0));
-        boolean peekAll = whole && (mask & PEEK_WAITALL) == PEEK_WAITALL;
+        // PEEK|WAITALL: the parking way cannot see a FIN behind bytes it only peeks at, so it returns what is
+        // queued once something is, as recvMsg does
+        if ((mask & PEEK_WAITALL) == PEEK_WAITALL) whole = false;
         int kernelMask = mask & ~WAITALL; // the kernel would return what is queued; WAITALL is done here
         long deadline = timeout == 0 ? 0L : deadlineOf(timeout);
-        long limit = -1L; // SO_RCVTIMEO/SO_SNDTIMEO's deadline once read; 0 for none
+        // SO_RCVTIMEO/SO_SNDTIMEO's deadline once read (0 for none); a call's own timeout alone bounds it
+        long limit = timeout != 0 ? 0L : -1L;
         int done = 0;
         for (;;) {
             long r = raw(operation, call, data, offset + done, length - done, kernelMask, address, flagsOut, keptFrom);
@@ -1724,33 +1791,19 @@ public final class Socket implements AutoCloseable {
             if (!again) {
                 if (!whole || r == 0) return done + r;
                 if (r < 0) return done > 0 ? done : r; // what moved is the result; the error comes with the next call
-                if (peekAll) {
-                    if (r >= length) return r;
-                } else {
-                    done += (int) r;
-                    if (done >= length) return done;
-                }
+                done += (int) r;
+                if (done >= length) return done;
             }
             if (limit < 0) limit = optionDeadline(direction);
             long until = earliest(deadline, limit);
             if (until != 0 && System.nanoTime() - until >= 0) {
-                if (!again) return peekAll ? r : done; // a timeout ends a whole transfer with what moved, as the kernel's
-                if (done > 0) return done;
+                if (done > 0) return done; // a timeout ends a whole transfer with what moved, as the kernel's
                 if (until == deadline) throw timedOut(operation, timeout);
                 return r; // SO_RCVTIMEO/SO_SNDTIMEO ran out: the caller's failure() names the option, as on the kernel way
-            }
-            if (peekAll && !again) {
-                // Readiness stays true while queued bytes wait to be peeked at: wait by time, not by the poller.
-                LockSupport.parkNanos(this, until == 0 ? PEEK_SLICE : Math.min(PEEK_SLICE, until - System.nanoTime()));
-                if (handle.isClosed()) throw new SocketClosedException(operation, true);
-                continue;
             }
             awaitReady(operation, direction, until);
         }
     }
-
-    /** How long a peek that must see more than is queued sleeps between looks. */
-    private static final long PEEK_SLICE = 2_000_000L;
 
     /** Parks the current thread until the socket is ready in {@code direction}, {@code until} (0: no limit), or closed. */
     private void awaitReady(String operation, int direction, long until) throws IOException {
@@ -1762,7 +1815,7 @@ public final class Socket implements AutoCloseable {
         }
         boolean closed;
         try {
-            w.add(direction);
+            w.add(direction, operation);
         } finally {
             closed = end();
         }
@@ -1812,16 +1865,19 @@ public final class Socket implements AutoCloseable {
 
     /** Makes the socket non-blocking in the kernel for the parking way; the mode callers see is unchanged. */
     private void switchKernelNonBlocking(String operation) throws IOException {
-        parking = true;
-        if (!kernelBlocking) return;
-        call(operation, "switching to parking waits", fd -> NativeSocket.setBlocking(fd, false));
-        kernelBlocking = false;
+        if (parking && !kernelBlocking) return;
+        synchronized (mode) { // with setBlocking: the descriptor's mode and these flags change together
+            parking = true;
+            if (!kernelBlocking) return;
+            call(operation, "switching to parking waits", fd -> NativeSocket.setBlocking(fd, false));
+            kernelBlocking = false;
+        }
     }
 
     private Blocker blocker() {
         Blocker b = blocker;
         if (b == null) {
-            synchronized (this) {
+            synchronized (mode) {
                 if (blocker == null) blocker = new Blocker(this);
                 b = blocker;
             }
@@ -1832,7 +1888,7 @@ public final class Socket implements AutoCloseable {
     private Waits waits() {
         Waits w = waits;
         if (w == null) {
-            synchronized (this) {
+            synchronized (mode) {
                 if (waits == null) waits = new Waits(this);
                 w = waits;
             }

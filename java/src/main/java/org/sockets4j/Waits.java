@@ -1,6 +1,7 @@
 package org.sockets4j;
 
 import java.io.IOException;
+import java.nio.channels.CancelledKeyException;
 import java.util.Arrays;
 import java.util.concurrent.locks.LockSupport;
 
@@ -34,12 +35,13 @@ final class Waits {
      * {@link Poller#WRITE}) and arms the registration. Called inside the socket's bracket, so the
      * descriptor is the socket's own while the poller learns of it.
      *
+     * @param operation the waiting call, for the exception of a close
      * @throws SocketClosedException if the socket was closed meanwhile
      */
-    void add(int direction) throws IOException {
+    void add(int direction, String operation) throws IOException {
         Thread me = Thread.currentThread();
         synchronized (this) {
-            if (closed) throw new SocketClosedException("wait", true);
+            if (closed) throw new SocketClosedException(operation, true);
             if (direction == Poller.READ) readers = push(readers, me);
             else writers = push(writers, me);
             try {
@@ -47,6 +49,11 @@ final class Waits {
             } catch (IOException | RuntimeException e) {
                 readers = drop(readers, me);
                 writers = drop(writers, me);
+                if (readers.length == 0 && writers.length == 0) release();
+                // The socket's close cancelled the registration or refuses new ones: the call ends in the close.
+                if (e instanceof SocketClosedException || e instanceof CancelledKeyException) {
+                    throw new SocketClosedException(operation, true);
+                }
                 throw e;
             }
         }

@@ -21,9 +21,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Review of issue 9's i9-io (throwaway reproducers): each test states the behaviour the change should have. */
+/** The parking way under races and edge cases found in review: each test fails without its fix. */
 @Timeout(120)
-class ReviewI9Test {
+class ParkingRaceTest {
 
     /**
      * PEEK|WAITALL on the parking way loops while fewer bytes than asked are queued; after the peer's FIN the
