@@ -28,7 +28,7 @@ class CarrierTest {
     private static final int THREADS = 2000;
 
     @Test
-    void blockedReceiversLeaveTheCarriersFree(@TempDir Path dir) throws Exception {
+    void blockedReceiversLeaveTheCarriersFree(@TempDir(factory = Wine.TempDirs.class) Path dir) throws Exception {
         VirtualThreadsForTest.assumeAvailable();
         Emulator.assumeChildJvmStarts();
         Path bin = Path.of(System.getProperty("java.home"), "bin");
@@ -81,6 +81,9 @@ class CarrierTest {
 
     /** The child JVM: blocks THREADS virtual threads in recv, then checks a further one still runs. */
     public static final class Probe {
+        /** Unix pairs where the OS has them; loopback TCP pairs where not (Wine 8 has no AF_UNIX). */
+        private static final Family FAMILY = Family.UNIX.isSupported() ? Family.UNIX : Family.INET;
+
         public static void main(String[] args) throws Exception {
             int n = Integer.parseInt(args[0]);
             run(n);
@@ -90,7 +93,7 @@ class CarrierTest {
         private static void run(int n) throws Exception {
             warmUp();
             SocketPair[] pairs = new SocketPair[n];
-            for (int i = 0; i < n; i++) pairs[i] = Socket.pair(Family.UNIX, Type.STREAM);
+            for (int i = 0; i < n; i++) pairs[i] = Socket.pair(FAMILY, Type.STREAM);
             AtomicInteger received = new AtomicInteger();
             Thread[] threads = new Thread[n];
             for (int i = 0; i < n; i++) {
@@ -135,7 +138,7 @@ class CarrierTest {
          * doing and happens once; the test is about the calls themselves.
          */
         private static void warmUp() throws Exception {
-            try (SocketPair pair = Socket.pair(Family.UNIX, Type.STREAM)) {
+            try (SocketPair pair = Socket.pair(FAMILY, Type.STREAM)) {
                 Thread t = VirtualThreadsForTest.start(() -> {
                     try {
                         pair.first().recv(new byte[1]);
