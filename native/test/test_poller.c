@@ -3,6 +3,7 @@
 
 #include "check.h"
 #include "portable.h"
+#include "../src/core/socketpair.h"
 #include "sockets4j/errors.h"
 #include "sockets4j/library.h"
 #include "sockets4j/poller.h"
@@ -69,20 +70,48 @@ static void hang_up(int32_t kind) {
     s4j_poller *p = open_kind(kind);
     struct pair s = stream_pair();
     s4j_poll_event e;
+    /* kqueue tells a hang-up on the write filter only: with interest in reading it says RDHUP (kqueue.c) */
+    int kq = strcmp(s4j_poller_mechanism(p), "kqueue") == 0;
     CHECK_EQ(s4j_poller_add(p, s.b, S4J_POLL_IN, TOKEN_A), 0);
     s4j_socket_close(s.a);
     CHECK_EQ(wait_one(p, 1000, &e), 1);
     CHECK((e.ready & S4J_POLL_IN) != 0); /* end of stream is readable */
     CHECK_EQ(s4j_socket_shutdown(s.b, T_SHUT_WR), 0);
     CHECK_EQ(wait_one(p, 1000, &e), 1);
-    CHECK((e.ready & S4J_POLL_HUP) != 0);
-    /* hang-ups come whatever the interest */
-    CHECK_EQ(s4j_poller_modify(p, s.b, 0, TOKEN_B), 0);
+    CHECK((e.ready & (kq ? S4J_POLL_RDHUP : S4J_POLL_HUP)) != 0);
+    /* hang-ups come whatever the interest; on kqueue with an interest in writing */
+    CHECK_EQ(s4j_poller_modify(p, s.b, kq ? S4J_POLL_OUT : 0, TOKEN_B), 0);
     CHECK_EQ(wait_one(p, 1000, &e), 1);
     CHECK((e.ready & S4J_POLL_HUP) != 0);
     CHECK_EQ(s4j_poller_remove(p, s.b), 0);
     s4j_poller_close(p);
     s4j_socket_close(s.b);
+}
+
+/* A non-blocking connect to a port nobody listens on: reported with an error or a hang-up. */
+static void refused_connect(int32_t kind) {
+    s4j_address nobody;
+    int64_t listener = s4j_socket_open(AF_INET, SOCK_STREAM, 0);
+    s4j_address any;
+    s4j_address_loopback(S4J_AF_INET, &any);
+    CHECK_EQ(s4j_socket_bind(listener, &any), 0);
+    CHECK_EQ(s4j_socket_local_address(listener, &nobody), 0);
+    s4j_socket_close(listener);
+    int64_t h = s4j_socket_open(AF_INET, SOCK_STREAM, 0);
+    CHECK_EQ(s4j_socket_set_blocking(h, 0), 0);
+    int32_t r = s4j_socket_connect(h, &nobody);
+    if (r < 0 && s4j_error_portable(r) == S4J_EINPROGRESS) {
+        s4j_poller *p = open_kind(kind);
+        s4j_poll_event e;
+        CHECK_EQ(s4j_poller_add(p, h, S4J_POLL_OUT, 3), 0);
+        CHECK_EQ(wait_one(p, 5000, &e), 1);
+        CHECK((e.ready & (S4J_POLL_ERR | S4J_POLL_HUP)) != 0);
+        CHECK_EQ(s4j_poller_remove(p, h), 0);
+        s4j_poller_close(p);
+    } else {
+        CHECK_EQ(s4j_error_portable(r), S4J_ECONNREFUSED); /* refused at once: nothing to wait for */
+    }
+    s4j_socket_close(h);
 }
 
 static void edge_and_level(int32_t kind) {
@@ -249,6 +278,7 @@ static void kind(int32_t k, const char *name) {
     s4j_poller_close(p);
     readable_and_writable(k);
     hang_up(k);
+    refused_connect(k);
     edge_and_level(k);
     one_shot(k);
     wakeup(k);

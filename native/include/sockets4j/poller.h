@@ -2,7 +2,8 @@
  * Readiness of many handles at once: epoll on Linux, kqueue on macOS and the
  * BSDs, WSAPoll on Windows (S4J_POLLER_NATIVE), or poll()/WSAPoll over a
  * registration table the poller keeps itself (S4J_POLLER_POLL), which any
- * platform has and a caller may force.
+ * platform has and a caller may force. Windows has no readiness call beyond
+ * WSAPoll, so there both kinds are that table.
  *
  * A handle is registered at most once per poller, with an interest (S4J_POLL_IN,
  * S4J_POLL_OUT), a trigger (level by default, S4J_POLL_EDGE, S4J_POLL_ONESHOT)
@@ -11,6 +12,11 @@
  * safe from any thread, also while another thread waits; at most one thread
  * waits at a time. A one-shot registration is disarmed entirely once it has
  * reported, on every backend, until s4j_poller_modify() arms it again.
+ *
+ * Registrations made or changed during a wait take effect in that wait. kqueue
+ * reports hang-ups and errors through the directions only: S4J_POLL_HUP with
+ * S4J_POLL_OUT interest (with S4J_POLL_IN alone a hang-up is S4J_POLL_RDHUP),
+ * nothing with interest 0.
  *
  * Every call returns >= 0 or a negative s4j_error() (errors.h).
  */

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "handlemap.h"
 #include "poller_backend.h"
 #include "pollset.h"
 #include "sockets4j/errors.h"
@@ -40,6 +41,9 @@ struct pollset {
     struct slot *slots;
     int32_t slot_count; /* slots in use or freed; the array holds slot_capacity */
     int32_t slot_capacity;
+    int32_t *free_slots; /* a stack of freed slots below slot_count, slot_capacity long */
+    int32_t free_count;
+    s4j_handle_map by_handle; /* handle -> slot */
     uint64_t next_serial;
     int waiting;     /* a wait is between its snapshot and its results */
     int signalled;   /* the wake channel holds unread bytes */
@@ -78,6 +82,8 @@ static void close_pollset(s4j_poller *p) {
     s4j_wake_close(s->wake);
     s4j_mutex_close(s->lock);
     free(s->slots);
+    free(s->free_slots);
+    s4j_handle_map_free(&s->by_handle);
     free(s->fds);
     free(s->polled);
     free(s);
@@ -88,52 +94,44 @@ static void changed(struct pollset *s) {
     if (s->waiting && !s->signalled && s4j_wake_signal(s->wake[1]) == 0) s->signalled = 1;
 }
 
-static int32_t find(const struct pollset *s, s4j_handle h) {
-    for (int32_t i = 0; i < s->slot_count; i++) {
-        if (s->slots[i].serial != 0 && s->slots[i].handle == h) return i;
+/* Under lock: a slot to fill, or an error. */
+static int32_t take_slot(struct pollset *s) {
+    if (s->free_count > 0) return s->free_slots[--s->free_count];
+    if (s->slot_count == s->slot_capacity) {
+        /* the waiter's arrays hold one more (the wake channel), so the table stays below INT32_MAX - 1 */
+        if (s->slot_capacity > (INT32_MAX - 2) / 2) return s4j_error(S4J_ENOMEM, 0);
+        int32_t capacity = s->slot_capacity == 0 ? 16 : s->slot_capacity * 2;
+        struct slot *slots = realloc(s->slots, (size_t)capacity * sizeof *slots);
+        if (slots == NULL) return s4j_error(S4J_ENOMEM, 0);
+        s->slots = slots;
+        int32_t *free_slots = realloc(s->free_slots, (size_t)capacity * sizeof *free_slots);
+        if (free_slots == NULL) return s4j_error(S4J_ENOMEM, 0);
+        s->free_slots = free_slots;
+        s->slot_capacity = capacity;
     }
-    return -1;
+    s->slots[s->slot_count].serial = 0;
+    return s->slot_count++;
 }
 
 static int32_t add(s4j_poller *p, s4j_handle h, uint32_t interest, uint64_t token) {
     struct pollset *s = of(p);
-    int32_t r = 0;
     s4j_mutex_lock(s->lock);
-    int32_t free_slot = -1;
-    for (int32_t i = 0; i < s->slot_count; i++) {
-        if (s->slots[i].serial == 0) {
-            if (free_slot < 0) free_slot = i;
-        } else if (s->slots[i].handle == h) {
-            r = s4j_error(S4J_EEXIST, 0);
-            goto done;
+    int32_t r = s4j_handle_map_get(&s->by_handle, h) >= 0 ? s4j_error(S4J_EEXIST, 0) : take_slot(s);
+    if (r >= 0) {
+        int32_t i = r;
+        r = s4j_handle_map_put(&s->by_handle, h, i);
+        if (r < 0) {
+            s->free_slots[s->free_count++] = i;
+        } else {
+            struct slot *e = &s->slots[i];
+            e->handle = h;
+            e->token = token;
+            e->interest = interest;
+            e->armed = 1;
+            e->serial = s->next_serial++;
+            changed(s);
         }
     }
-    if (free_slot < 0) {
-        if (s->slot_count == s->slot_capacity) {
-            /* the waiter's arrays hold one more (the wake channel), so the table stays below INT32_MAX - 1 */
-            if (s->slot_capacity > (INT32_MAX - 2) / 2) {
-                r = s4j_error(S4J_ENOMEM, 0);
-                goto done;
-            }
-            int32_t capacity = s->slot_capacity == 0 ? 16 : s->slot_capacity * 2;
-            struct slot *grown = realloc(s->slots, (size_t)capacity * sizeof *grown);
-            if (grown == NULL) {
-                r = s4j_error(S4J_ENOMEM, 0);
-                goto done;
-            }
-            s->slots = grown;
-            s->slot_capacity = capacity;
-        }
-        free_slot = s->slot_count++;
-    }
-    struct slot *e = &s->slots[free_slot];
-    e->handle = h;
-    e->token = token;
-    e->interest = interest;
-    e->armed = 1;
-    e->serial = s->next_serial++;
-    changed(s);
-done:
     s4j_mutex_unlock(s->lock);
     return r;
 }
@@ -141,7 +139,7 @@ done:
 static int32_t modify(s4j_poller *p, s4j_handle h, uint32_t interest, uint64_t token) {
     struct pollset *s = of(p);
     s4j_mutex_lock(s->lock);
-    int32_t i = find(s, h);
+    int32_t i = s4j_handle_map_get(&s->by_handle, h);
     if (i >= 0) {
         s->slots[i].interest = interest;
         s->slots[i].token = token;
@@ -155,11 +153,10 @@ static int32_t modify(s4j_poller *p, s4j_handle h, uint32_t interest, uint64_t t
 static int32_t remove_handle(s4j_poller *p, s4j_handle h) {
     struct pollset *s = of(p);
     s4j_mutex_lock(s->lock);
-    int32_t i = find(s, h);
+    int32_t i = s4j_handle_map_remove(&s->by_handle, h);
     if (i >= 0) {
         s->slots[i].serial = 0;
-        /* trailing free slots are given back, so the scans stay as short as the table */
-        while (s->slot_count > 0 && s->slots[s->slot_count - 1].serial == 0) s->slot_count--;
+        s->free_slots[s->free_count++] = i;
         changed(s);
     }
     s4j_mutex_unlock(s->lock);

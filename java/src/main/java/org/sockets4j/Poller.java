@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.lang.ref.Cleaner;
+import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.CancelledKeyException;
@@ -26,7 +27,13 @@ import org.sockets4j.internal.NativePoller;
  * {@link #WRITE}, both or none), a {@link Trigger} and an attachment; the {@link Registration} that comes back
  * changes the interest or cancels it. {@link #poll} waits until registered sockets are ready and fills a
  * reusable {@link Events} with one entry per ready socket, allocating nothing. {@link #ERROR} and
- * {@link #HANGUP} are reported whatever the interest, even an interest of 0.
+ * {@link #HANGUP} are reported whatever the interest, even an interest of 0, except on kqueue, which reports
+ * them through the directions: there a hang-up shows with {@link #WRITE} interest, and with {@link #READ}
+ * interest alone as {@link #READ_HANGUP}.
+ *
+ * <p>Windows has no readiness API beyond {@code WSAPoll}, so its {@link Backend#NATIVE} poller is the same
+ * table over {@code WSAPoll} as {@link Backend#POLL}; there a peer's close is reported as {@link #HANGUP} with
+ * {@link #READ}, as {@code WSAPoll} says it.
  *
  * <p>Registration calls, {@link #wakeup()} and {@link #close()} may be made from any thread, also while another
  * thread polls; one thread polls at a time. Closing a registered socket cancels its registrations first: an
@@ -278,6 +285,10 @@ public final class Poller implements AutoCloseable {
      * Waits until registered sockets are ready, the timeout passes or {@link #wakeup()} is called, and fills
      * {@code events} with what is ready. Entries of registrations cancelled meanwhile are dropped.
      *
+     * <p>The wait happens in native code: a virtual thread that polls pins its carrier meanwhile, so an event
+     * loop should poll on a platform thread. {@link Thread#interrupt()} does not end the wait; {@link #wakeup()}
+     * does.
+     *
      * @param events  where the ready sockets go; its earlier content is replaced
      * @param timeout how long to wait at most: null without limit, {@link Duration#ZERO} not at all
      * @return the number of entries filled, {@link Events#count()}; 0 after a timeout, a wakeup or a close
@@ -301,6 +312,8 @@ public final class Poller implements AutoCloseable {
             } finally {
                 closed = nat.end();
             }
+            // the native side wrote into events' buffer: it must not be freed before that
+            Reference.reachabilityFence(events);
             if (closed) return events.fill(0);
             if (n < 0) throw Errors.failure("poll", mechanism, n, (Type) null);
             return resolve(events, n);

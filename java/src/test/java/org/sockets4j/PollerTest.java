@@ -99,7 +99,8 @@ class PollerTest {
             assertEquals(1, pollSome(poller, events));
             assertTrue(events.isHangup(0) || (events.ready(0) & Poller.READ_HANGUP) != 0,
                     "ready " + events.ready(0));
-            if (!Wine.running()) assertTrue(events.isHangup(0), "ready " + events.ready(0));
+            // kqueue tells a hang-up with an interest in writing only; here it says READ_HANGUP
+            if (!poller.mechanism().equals("kqueue")) assertTrue(events.isHangup(0), "ready " + events.ready(0));
         }
     }
 
@@ -342,6 +343,72 @@ class PollerTest {
             for (int count : seen.values()) assertEquals(1, count, "a one-shot registration reported twice");
         } finally {
             for (Socket s : sockets) s.close();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Poller.Backend.class)
+    void registerRacingSocketClose(Poller.Backend backend) throws Exception {
+        try (Poller poller = open(backend)) {
+            Poller.Events events = new Poller.Events(8);
+            for (int i = 0; i < 200; i++) {
+                Loopback.Pair p = Loopback.tcpPair(Family.INET);
+                p.client().send(new byte[] {1});
+                CountDownLatch go = new CountDownLatch(1);
+                CompletableFuture<Void> closer = CompletableFuture.runAsync(() -> {
+                    try {
+                        go.await();
+                    } catch (InterruptedException e) {
+                        throw new AssertionError(e);
+                    }
+                    p.server().close();
+                });
+                Poller.Registration r = null;
+                go.countDown();
+                try {
+                    r = poller.register(p.server(), Poller.READ, null);
+                } catch (SocketClosedException e) {
+                    // closed first
+                }
+                closer.get(10, TimeUnit.SECONDS);
+                if (r != null) assertFalse(r.isValid(), "a registration outlived its socket's close");
+                assertEquals(0, poller.poll(events, Duration.ZERO), "a closed socket was reported");
+                p.close();
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Poller.Backend.class)
+    void pollerCloseRacingEveryCall(Poller.Backend backend) throws Exception {
+        for (int i = 0; i < 50; i++) {
+            Poller poller = open(backend);
+            try (Loopback.Pair p = Loopback.tcpPair(Family.INET)) {
+                Poller.Registration r = poller.register(p.server(), Poller.READ, Poller.Trigger.ONE_SHOT, null);
+                p.client().send(new byte[] {1});
+                CountDownLatch go = new CountDownLatch(1);
+                CompletableFuture<Void> user = CompletableFuture.runAsync(() -> {
+                    Poller.Events events = new Poller.Events(4);
+                    try {
+                        go.await();
+                        for (int k = 0; k < 1000; k++) {
+                            poller.poll(events, Duration.ZERO);
+                            r.setInterest(k % 2 == 0 ? Poller.READ : Poller.WRITE);
+                            poller.wakeup();
+                        }
+                    } catch (ClosedSelectorException | CancelledKeyException e) {
+                        // the close came
+                    } catch (IOException | InterruptedException e) {
+                        throw new AssertionError(e);
+                    }
+                });
+                go.countDown();
+                Thread.sleep(i % 5);
+                poller.close();
+                user.get(10, TimeUnit.SECONDS);
+                assertFalse(r.isValid());
+                assertTrue(p.server().isOpen(), "closing the poller leaves its sockets open");
+            }
         }
     }
 
