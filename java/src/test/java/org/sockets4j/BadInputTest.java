@@ -203,7 +203,6 @@ class BadInputTest {
             InetSocketAddress a = Loopback.any(Family.INET);
             check(() -> s.connect(a, Duration.ZERO), "timeout must be positive: PT0S");
             check(() -> s.connect(a, Duration.ofMillis(-5)), "timeout must be positive");
-            check(() -> s.connect(a, Duration.ofDays(365)), "timeout must be at most 2147483647 ms");
         }
         check(() -> Protocol.of(-1), "protocol number must be 0..255: -1");
         check(() -> Protocol.of(256), "protocol number must be 0..255: 256");
