@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
-"""Prints bench/run's table: JMH results (JSON) and the C reference program's
-output side by side, with the ratios sockets4j/JDK and sockets4j/C."""
+"""Prints bench/run's tables: JMH results (JSON) and the C reference programs'
+output side by side, with the ratios sockets4j/JDK and sockets4j/C; then the
+rates (requests or events per second, the inverse of ns/op) with each target
+of issue 9 met or missed."""
 
 import argparse
 import datetime
@@ -50,10 +52,21 @@ ROWS = [
      "Options.jdkSetLinger", "SocketChannel.setOption", "sockopt_set_linger_ns"),
 ]
 
+# Rates: higher is better. (row, sockets4j benchmark, JDK benchmark, JDK API, C result, unit,
+# (target's reference: "JDK" or "C", lowest sockets4j rate / reference rate))
+RATE_ROWS = [
+    ("1 KiB echo, 1,000 virtual-thread clients", "VirtualEcho.sockets4j",
+     "VirtualEcho.jdkChannel", "SocketChannel, virtual threads", None, "requests/s", ("JDK", 1.0)),
+    ("Poller loop, 100 Unix pairs, 1-byte ping-pong", "PollerLoop.sockets4j",
+     "PollerLoop.jdkSelector", "Selector", "poller_event_ns", "events/s", ("C", 0.9)),
+]
 
-def read_jmh(path):
-    with open(path, encoding="utf-8") as f:
-        results = json.load(f)
+
+def read_jmh(paths):
+    results = []
+    for path in paths:
+        with open(path, encoding="utf-8") as f:
+            results += json.load(f)
     scores = {}
     allocs = {}
     for r in results:
@@ -105,6 +118,15 @@ def fmt_ratio(a, b):
     return f"{a / b:.2f}"
 
 
+def rate(score):
+    """ns per operation -> (operations per second, its error margin)."""
+    if score is None:
+        return None
+    value, error = score if isinstance(score, tuple) else (score, None)
+    per_second = 1e9 / value
+    return (per_second, per_second * error / value if error is not None else None)
+
+
 def java_version(java):
     try:
         out = subprocess.run([java, "-version"], capture_output=True, text=True, check=True).stderr
@@ -115,7 +137,7 @@ def java_version(java):
 
 def main():
     p = argparse.ArgumentParser(description=__doc__)
-    p.add_argument("--jmh", required=True)
+    p.add_argument("--jmh", required=True, action="append", help="a JMH JSON result file; may be repeated")
     p.add_argument("--c", required=True)
     p.add_argument("--java", default="java")
     p.add_argument("--cpus", default="not pinned")
@@ -150,14 +172,44 @@ def main():
               f" {first.get('measurementIterations')} x {first.get('measurementTime')} measured;"
               f" ± is JMH's 99.9% error margin")
     print()
-    widths = [max(len(r[i]) for r in [header] + lines) for i in range(len(header))]
-    def show(r):
-        cells = [r[0].ljust(widths[0]), r[1].ljust(widths[1])] + [r[i].rjust(widths[i]) for i in range(2, len(r))]
-        print("  ".join(cells).rstrip())
-    show(header)
-    print("  ".join("-" * w for w in widths))
-    for r in lines:
-        show(r)
+    if lines:
+        widths = [max(len(r[i]) for r in [header] + lines) for i in range(len(header))]
+        def show(r):
+            cells = [r[0].ljust(widths[0]), r[1].ljust(widths[1])] + [r[i].rjust(widths[i]) for i in range(2, len(r))]
+            print("  ".join(cells).rstrip())
+        show(header)
+        print("  ".join("-" * w for w in widths))
+        for r in lines:
+            show(r)
+    rate_lines = []
+    for row, s4j_name, jdk_name, jdk_api, c_name, unit, (reference, lowest) in RATE_ROWS:
+        s4j = jmh.get(s4j_name)
+        jdk = jmh.get(jdk_name)
+        if s4j is None and jdk is None:
+            continue
+        used.update((s4j_name, jdk_name))
+        s4j_rate, jdk_rate, c_rate = rate(s4j), rate(jdk), rate(c.get(c_name) if c_name else None)
+        ref = jdk_rate if reference == "JDK" else c_rate
+        if s4j_rate is None or ref is None:
+            verdict = "not measured"
+        else:
+            ratio = s4j_rate[0] / ref[0]
+            verdict = f"{'met' if ratio >= lowest else 'MISSED'} ({ratio:.2f}x)"
+        rate_lines.append([row, jdk_api, unit, fmt_score(s4j_rate), fmt_score(jdk_rate), fmt_score(c_rate),
+                           fmt_ratio(s4j_rate, jdk_rate), fmt_ratio(s4j_rate, c_rate),
+                           f">= {lowest:.2f}x {reference}: {verdict}"])
+    if rate_lines:
+        print()
+        rate_header = ["rates (higher is better)", "JDK API", "unit", "sockets4j", "JDK", "C",
+                       "s4j/JDK", "s4j/C", "target"]
+        widths = [max(len(r[i]) for r in [rate_header] + rate_lines) for i in range(len(rate_header))]
+        def show_rate(r):
+            cells = [r[i].ljust(widths[i]) for i in range(3)] + [r[i].rjust(widths[i]) for i in range(3, 8)] + [r[8]]
+            print("  ".join(cells).rstrip())
+        show_rate(rate_header)
+        print("  ".join("-" * w for w in widths))
+        for r in rate_lines:
+            show_rate(r)
     others = sorted(set(jmh) - used)
     if others:
         print()
