@@ -69,6 +69,7 @@ def read_jmh(paths):
             results += json.load(f)
     scores = {}
     allocs = {}
+    incomplete = {}  # name -> "k of n iterations": an iteration failed, JMH kept the others
     for r in results:
         name = r["benchmark"]
         if name.startswith(PACKAGE):
@@ -82,10 +83,14 @@ def read_jmh(paths):
         if r.get("params"):
             name += " " + ",".join(f"{k}={v}" for k, v in sorted(r["params"].items()))
         scores[name] = (metric["score"], error)
+        measured = sum(len(fork) for fork in metric.get("rawData", []))
+        wanted = r.get("measurementIterations", 0) * max(1, len(metric.get("rawData", [])))
+        if measured < wanted:
+            incomplete[name] = f"{measured} of {wanted} iterations"
         alloc = r.get("secondaryMetrics", {}).get("gc.alloc.rate.norm")  # with -prof gc
         if alloc is not None:
             allocs[name] = alloc["score"]
-    return results, scores, allocs
+    return results, scores, allocs, incomplete
 
 
 def read_c(path):
@@ -140,10 +145,11 @@ def main():
     p.add_argument("--jmh", required=True, action="append", help="a JMH JSON result file; may be repeated")
     p.add_argument("--c", required=True)
     p.add_argument("--java", default="java")
+    p.add_argument("--java-vt", help="the JVM of the virtual-thread benchmarks, when not --java")
     p.add_argument("--cpus", default="not pinned")
     a = p.parse_args()
 
-    results, jmh, allocs = read_jmh(a.jmh)
+    results, jmh, allocs, incomplete = read_jmh(a.jmh)
     c = read_c(a.c)
 
     header = ["benchmark (64-byte messages, 127.0.0.1)", "JDK API", "sockets4j ns/op", "JDK ns/op",
@@ -165,7 +171,9 @@ def main():
     print(f"sockets4j benchmarks, {datetime.datetime.now().astimezone():%Y-%m-%d %H:%M %Z}")
     print(f"  host: {platform.node()}, {platform.system()} {platform.release()}, {os.cpu_count()} CPUs;"
           f" run pinned to CPUs: {a.cpus}")
-    print(f"  JVM: {java_version(a.java)} ({first.get('jvm', a.java)})")
+    print(f"  JVM: {java_version(a.java)} ({a.java})")
+    if a.java_vt and a.java_vt != a.java:
+        print(f"  JVM of the virtual-thread benchmarks: {java_version(a.java_vt)} ({a.java_vt})")
     if first:
         print(f"  JMH {first.get('jmhVersion', '?')}: {first.get('forks')} fork(s),"
               f" {first.get('warmupIterations')} x {first.get('warmupTime')} warm-up,"
@@ -190,7 +198,10 @@ def main():
         used.update((s4j_name, jdk_name))
         s4j_rate, jdk_rate, c_rate = rate(s4j), rate(jdk), rate(c.get(c_name) if c_name else None)
         ref = jdk_rate if reference == "JDK" else c_rate
-        if s4j_rate is None or ref is None:
+        failed = [f"{n}: {incomplete[n]}" for n in (s4j_name, jdk_name) if n in incomplete]
+        if failed:
+            verdict = "not measured, an iteration failed (" + "; ".join(failed) + ")"
+        elif s4j_rate is None or ref is None:
             verdict = "not measured"
         else:
             ratio = s4j_rate[0] / ref[0]
@@ -216,6 +227,11 @@ def main():
         print("other JMH results:")
         for name in others:
             print(f"  {name}: {fmt_score(jmh[name])} ns/op")
+    if incomplete:
+        print()
+        print("incomplete (an iteration failed; see the JMH output above):")
+        for name in sorted(incomplete):
+            print(f"  {name}: {incomplete[name]}")
     if allocs:
         print()
         print("allocated per operation (-prof gc, gc.alloc.rate.norm):")
