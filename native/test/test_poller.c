@@ -213,6 +213,17 @@ static void changes_during_a_wait(int32_t kind) {
     test_thread_join(t);
     CHECK_EQ(w.result, 1);
     CHECK(w.event.token == TOKEN_B);
+    /* a one-shot registration armed again during a wait: the wait sees it (what a parker relies on) */
+    CHECK_EQ(s4j_poller_modify(p, other.b, S4J_POLL_IN | S4J_POLL_ONESHOT, TOKEN_A), 0);
+    CHECK_EQ(wait_one(p, 1000, &w.event), 1);
+    CHECK_EQ(wait_one(p, 0, &w.event), 0);
+    w.result = -99;
+    CHECK_EQ(test_thread_start(&t, &body), 0);
+    test_sleep_ms(50);
+    CHECK_EQ(s4j_poller_modify(p, other.b, S4J_POLL_IN | S4J_POLL_ONESHOT, TOKEN_B), 0);
+    test_thread_join(t);
+    CHECK_EQ(w.result, 1);
+    CHECK(w.event.token == TOKEN_B);
     CHECK_EQ(s4j_poller_remove(p, other.b), 0);
     s4j_poller_close(p);
     close_pair(s);

@@ -717,7 +717,9 @@ public final class Poller implements AutoCloseable {
                 throw new IllegalArgumentException("capacity: " + capacity + " is not in 1.." + MAX_CAPACITY);
             }
             this.capacity = capacity;
-            this.buffer = ByteBuffer.allocateDirect(capacity * EVENT_SIZE).order(ByteOrder.nativeOrder());
+            // C stores 64-bit tokens there: 8-byte alignment whatever the JDK's allocator gives
+            this.buffer = ByteBuffer.allocateDirect(capacity * EVENT_SIZE + Long.BYTES - 1).alignedSlice(Long.BYTES)
+                    .order(ByteOrder.nativeOrder());
             this.address = NativeMemory.address(buffer);
             this.registrations = new Registration[capacity];
             this.ready = new int[capacity];

@@ -168,6 +168,28 @@ class PollerTest {
 
     @ParameterizedTest
     @EnumSource(Poller.Backend.class)
+    void oneShotArmedAgainDuringAPoll(Poller.Backend backend) throws Exception {
+        try (Poller poller = open(backend); Loopback.Pair p = Loopback.tcpPair(Family.INET)) {
+            Poller.Registration r = poller.register(p.server(), Poller.READ, Poller.Trigger.ONE_SHOT, "parked");
+            p.client().send(new byte[] {1});
+            Poller.Events events = new Poller.Events(4);
+            assertEquals(1, pollSome(poller, events));
+            CompletableFuture<Integer> polled = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return poller.poll(events, null);
+                } catch (IOException e) {
+                    throw new AssertionError(e);
+                }
+            });
+            Thread.sleep(50);
+            r.setInterest(Poller.READ);
+            assertEquals(1, polled.get(10, TimeUnit.SECONDS));
+            assertSame("parked", events.attachment(0));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Poller.Backend.class)
     void wakeupBeforeAndDuringAPoll(Poller.Backend backend) throws Exception {
         try (Poller poller = open(backend)) {
             Poller.Events events = new Poller.Events(4);
@@ -410,6 +432,22 @@ class PollerTest {
                 assertTrue(p.server().isOpen(), "closing the poller leaves its sockets open");
             }
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Poller.Backend.class)
+    void noDescriptorLeftBehind(Poller.Backend backend) throws Exception {
+        Assumptions.assumeTrue(Descriptors.countable(), Descriptors.NOT_COUNTABLE);
+        open(backend).close(); // the library and the classes loaded first
+        int before = Descriptors.count();
+        for (int i = 0; i < 100; i++) {
+            try (Poller poller = open(backend); Loopback.Pair p = Loopback.tcpPair(Family.INET)) {
+                poller.register(p.server(), Poller.READ, null);
+            }
+        }
+        assertEquals(before, Descriptors.settle(before), "closed pollers left descriptors open");
+        for (int i = 0; i < 100; i++) open(backend); // dropped unclosed: the Cleaner frees them
+        assertEquals(before, Descriptors.settle(before), "unreachable pollers were not freed");
     }
 
     @ParameterizedTest
