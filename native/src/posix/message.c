@@ -75,3 +75,26 @@ int32_t s4j_socket_recvmsg(s4j_handle h, s4j_iovec *iov, int32_t iovcnt, s4j_add
     *out_flags = out;
     return r < 0 ? r : (int32_t)n;
 }
+
+/* writev/readv as sendmsg/recvmsg without a name: only those take flags (MSG_NOSIGNAL above all). */
+int32_t s4j_socket_sendv(s4j_handle h, const s4j_iovec *iov, int32_t iovcnt, int flags) {
+    struct iovec v[S4J_IOV_MAX];
+    struct msghdr m;
+    s4j_sockaddr sa;
+    int32_t r = s4j_msghdr_prepare(&m, v, iov, iovcnt, NULL, 0, &sa);
+    if (r < 0) return r;
+    ssize_t n;
+    S4J_RETRY(n, sendmsg(s4j_fd(h), &m, flags | S4J_SEND_FLAGS));
+    return n == -1 ? s4j_last_error() : (int32_t)n;
+}
+
+int32_t s4j_socket_recvv(s4j_handle h, s4j_iovec *iov, int32_t iovcnt, int flags) {
+    struct iovec v[S4J_IOV_MAX];
+    struct msghdr m;
+    s4j_sockaddr sa;
+    int32_t r = s4j_msghdr_prepare(&m, v, iov, iovcnt, NULL, 0, &sa);
+    if (r < 0) return r;
+    ssize_t n;
+    S4J_RETRY(n, recvmsg(s4j_fd(h), &m, flags));
+    return n == -1 ? s4j_last_error() : (int32_t)n;
+}

@@ -83,3 +83,35 @@ int32_t s4j_socket_recvmsg(s4j_handle h, s4j_iovec *iov, int32_t iovcnt, s4j_add
     *out_flags = out;
     return r < 0 ? r : (int32_t)got;
 }
+
+/* Stream sockets too: WSASend and WSARecv take a WSABUF array on any socket (see message.h). */
+int32_t s4j_socket_sendv(s4j_handle h, const s4j_iovec *iov, int32_t iovcnt, int flags) {
+    WSABUF bufs[S4J_IOV_MAX];
+    WSAMSG m;
+    s4j_sockaddr sa;
+    int32_t r = s4j_msghdr_prepare(&m, bufs, iov, iovcnt, NULL, 0, &sa);
+    if (r < 0) return r;
+    DWORD sent = 0;
+    if (WSASend(s4j_socket(h), bufs, (DWORD)iovcnt, &sent, (DWORD)flags, NULL, NULL) == SOCKET_ERROR) {
+        return s4j_windows_io_error(s4j_socket(h), SO_SNDTIMEO);
+    }
+    return (int32_t)sent;
+}
+
+int32_t s4j_socket_recvv(s4j_handle h, s4j_iovec *iov, int32_t iovcnt, int flags) {
+    WSABUF bufs[S4J_IOV_MAX];
+    WSAMSG m;
+    s4j_sockaddr sa;
+    int32_t r = s4j_msghdr_prepare(&m, bufs, iov, iovcnt, NULL, 0, &sa);
+    if (r < 0) return r;
+    DWORD got = 0;
+    DWORD in_out = (DWORD)flags;
+    if (WSARecv(s4j_socket(h), bufs, (DWORD)iovcnt, &got, &in_out, NULL, NULL) == SOCKET_ERROR) {
+        if (WSAGetLastError() != WSAEMSGSIZE) return s4j_windows_io_error(s4j_socket(h), SO_RCVTIMEO);
+        /* A datagram longer than the buffers: Winsock fills them and fails; POSIX returns what fitted. */
+        int64_t room = 0;
+        for (int32_t i = 0; i < iovcnt; i++) room += iov[i].length;
+        return room > INT32_MAX ? INT32_MAX : (int32_t)room;
+    }
+    return (int32_t)got;
+}

@@ -260,13 +260,16 @@ public final class Poller implements AutoCloseable {
                     long fd = socket.beginPollerCall("register");
                     try {
                         socket.registrations.add(r);
+                        // Valid before the OS knows of it: a socket already ready reports at once, and the poll
+                        // under way on another thread must not drop that report (a one-shot never makes another).
+                        r.fd = fd;
+                        r.valid = true;
                         int result = NativePoller.add(p, fd, nativeInterest(interest, trigger), r.token);
                         if (result < 0) {
+                            r.valid = false;
                             socket.registrations.remove(r);
                             throw Errors.failure("register", socket, result, socket.type());
                         }
-                        r.fd = fd;
-                        r.valid = true;
                         added = true;
                     } finally {
                         socket.endPollerCall();

@@ -104,6 +104,20 @@ public final class Socket implements AutoCloseable {
     private static final int TRUNC = MsgFlag.TRUNC.nativeValue().orElse(0);
     private static final MsgFlag[] NO_FLAGS = {};
 
+    static {
+        // What the blocking paths reach, loaded and initialized with this class: the first virtual threads to
+        // block would otherwise load it themselves, and a virtual thread loading a class pins its carrier.
+        for (Class<?> c : new Class<?>[] {Scratch.class, SocketOptions.class, Waits.class, Parker.class, Blocker.class,
+                VirtualThreads.class, LockSupport.class, Poller.class, Poller.Registration.class, Poller.Events.class,
+                SocketClosedException.class, ErrnoSocketTimeoutException.class}) {
+            try {
+                Class.forName(c.getName(), true, c.getClassLoader());
+            } catch (ClassNotFoundException e) {
+                throw new AssertionError(e);
+            }
+        }
+    }
+
     private final Handle handle;
     private final Cleaner.Cleanable cleanable;
     private final Family family;
@@ -961,7 +975,7 @@ public final class Socket implements AutoCloseable {
             else data.put(0, (ByteBuffer) src, offset + sent, chunk);
             int r;
             try {
-                r = transmit(operation, data, 0, chunk, mask, target, to, remaining(deadline));
+                r = transmit(operation, data, 0, chunk, mask, target, to, sent == 0 ? timeout : remaining(deadline));
             } catch (IOException e) {
                 if (sent > 0) return sent; // as the kernel's send: what went out is counted, the error comes next
                 throw e;
@@ -1233,7 +1247,7 @@ public final class Socket implements AutoCloseable {
             ByteBuffer data = Scratch.get().data(chunk);
             int r;
             try {
-                r = receive(operation, data, 0, chunk, mask, from, flagsOut, remaining(deadline));
+                r = receive(operation, data, 0, chunk, mask, from, flagsOut, got == 0 ? timeout : remaining(deadline));
             } catch (SocketClosedException e) {
                 throw e;
             } catch (IOException e) {
@@ -1315,6 +1329,128 @@ public final class Socket implements AutoCloseable {
         return (mask & TRUNC) != 0 && type == Type.STREAM && (family == Family.INET || family == Family.INET6)
                 && (protocol == Protocol.DEFAULT || protocol == Protocol.TCP);
     }
+
+    // ---- views ------------------------------------------------------------------------------------------------------
+    // The stream and channel views (SocketInputStream, SocketOutputStream, SocketChannelView) and the lean
+    // scatter/gather path of the channel. Names are written out in full so that this section needs no imports.
+
+    /** The views, made on first use: one per socket, whichever accessor comes first, so they share their locks. */
+    private volatile SocketChannelView views;
+
+    private static final java.lang.invoke.VarHandle VIEWS;
+
+    static {
+        try {
+            VIEWS = java.lang.invoke.MethodHandles.lookup().findVarHandle(Socket.class, "views", SocketChannelView.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** The views; like java.net.Socket's accessors, refused once the socket is closed. */
+    private SocketChannelView views(String operation) throws SocketClosedException {
+        handle.begin(operation);
+        end();
+        SocketChannelView v = views;
+        if (v != null) return v;
+        SocketChannelView made = new SocketChannelView(this);
+        SocketChannelView won = (SocketChannelView) VIEWS.compareAndExchange(this, (SocketChannelView) null, made);
+        return won == null ? made : won;
+    }
+
+    /**
+     * This socket as an {@link java.io.InputStream}: {@code read} is a blocking {@code recv}, the same object on
+     * every call. As with {@link java.net.Socket#getInputStream()}:
+     * <ul>
+     * <li>{@code read} blocks until at least one byte arrives and returns -1 at the end of the stream (the
+     *     peer shut down its sending side, or {@link #shutdown} of {@link Shutdown#READ} here);</li>
+     * <li>a receive timeout ({@code SO_RCVTIMEO}) that runs out throws {@link java.net.SocketTimeoutException}
+     *     and leaves the socket and the stream usable;</li>
+     * <li>{@code available()} is {@link #bytesAvailable()} ({@code FIONREAD});</li>
+     * <li>closing the stream closes this socket (and so the other views); to end one direction only, use
+     *     {@link #shutdown(Shutdown)};</li>
+     * <li>a {@link #close()} from another thread ends a blocked {@code read} with {@link SocketClosedException}.</li>
+     * </ul>
+     * Reads are serialised by a lock that {@link #channel()}'s reads share; they never hold a monitor. On a
+     * non-blocking socket every read throws {@link java.nio.channels.IllegalBlockingModeException}, as the
+     * streams of {@link java.nio.channels.Channels} do. On a datagram socket each read takes one datagram, and
+     * what does not fit the array is lost.
+     *
+     * @return the input stream of this socket, usable until the socket is closed
+     * @throws SocketClosedException if the socket is closed
+     */
+    public java.io.InputStream inputStream() throws SocketClosedException {
+        return views("inputStream").input();
+    }
+
+    /**
+     * This socket as an {@link java.io.OutputStream}: {@code write} is a blocking {@code send} that returns
+     * once every byte is handed to the kernel, the same object on every call. {@code flush} does nothing
+     * (nothing is buffered here). A send timeout ({@code SO_SNDTIMEO}) that runs out throws
+     * {@link java.net.SocketTimeoutException}; some of the bytes may have been sent. Closing the stream
+     * closes this socket, as with {@link java.net.Socket#getOutputStream()}; to end the sending side only
+     * (the peer then reads the end of the stream), use {@link #shutdown(Shutdown)} of {@link Shutdown#WRITE}.
+     * Writes are serialised by a lock that {@link #channel()}'s writes share. On a non-blocking socket every
+     * write throws {@link java.nio.channels.IllegalBlockingModeException}.
+     *
+     * @return the output stream of this socket, usable until the socket is closed
+     * @throws SocketClosedException if the socket is closed
+     */
+    public java.io.OutputStream outputStream() throws SocketClosedException {
+        return views("outputStream").output();
+    }
+
+    /**
+     * This socket as a {@link java.nio.channels.ByteChannel} that also scatters and gathers
+     * ({@code readv}/{@code writev}), for code written against NIO, e.g. a TLS layer over
+     * {@link javax.net.ssl.SSLEngine}. The same object on every call; see {@link SocketByteChannel} for
+     * the blocking and non-blocking behaviour. Closing the channel closes this socket.
+     *
+     * @return the channel view of this socket
+     * @throws SocketClosedException if the socket is closed
+     */
+    public SocketByteChannel channel() throws SocketClosedException {
+        return views("channel");
+    }
+
+    /**
+     * {@code readv}: scatters into {@code data[0, count)}'s remaining space, positions advancing in order.
+     * For {@link SocketChannelView}: the caller checked the array (1 to {@link #VECTOR_MAX} writable buffers).
+     *
+     * @return the bytes stored, {@link #EOF}, or {@link #WOULD_BLOCK}
+     */
+    int readVector(java.nio.ByteBuffer[] data, int count) throws IOException {
+        Gather g = new Gather(data, count, false, type == Type.STREAM);
+        if (g.total == 0) return 0; // a receive into no room is answered here: Winsock would wait for data
+        int r = (int) io("readv", READV, g, 0, count, 0, 0L, 0L, BYTES_MOVED, Poller.READ, 0L);
+        int n = received("readv", r, g.total, 0);
+        if (n > 0) g.advance(data, n, true);
+        return n;
+    }
+
+    /**
+     * {@code writev}: gathers {@code data[0, count)}'s remaining bytes, positions advancing in order.
+     *
+     * @return the bytes sent, or {@link #WOULD_BLOCK}
+     */
+    int writeVector(java.nio.ByteBuffer[] data, int count) throws IOException {
+        Gather g = new Gather(data, count, true, type == Type.STREAM);
+        if (g.total == 0) return 0;
+        int r = (int) io("writev", WRITEV, g, 0, count, 0, 0L, 0L, BYTES_MOVED, Poller.WRITE, 0L);
+        int n = sent("writev", r, 0, null);
+        if (n > 0) g.advance(data, n, false);
+        return n;
+    }
+
+    /** The most buffers one {@code readv}/{@code writev} takes (message.h's S4J_IOV_MAX, 64). */
+    static final int VECTOR_MAX = org.sockets4j.internal.NativeConstants.require("S4J_IOV_MAX");
+
+    private static final RawCall READV = (socket, fd, data, offset, count, mask, address, flagsOut) ->
+            NativeMessage.recvv(fd, ((Gather) data).direct, ((Gather) data).offsets, ((Gather) data).lengths, count,
+                    mask);
+    private static final RawCall WRITEV = (socket, fd, data, offset, count, mask, address, flagsOut) ->
+            NativeMessage.sendv(fd, ((Gather) data).direct, ((Gather) data).offsets, ((Gather) data).lengths, count,
+                    mask);
 
     // ---- lifetime -----------------------------------------------------------------------------------------------
 

@@ -78,10 +78,10 @@ class InterruptTest {
     @MethodSource("calls")
     void interruptClosesAndThrows(Waiter.Kind kind, String name, Maker maker, Blocking call) throws Exception {
         Setup setup = maker.make();
-        try (AutoCloseable rest = setup.rest()) {
+        try {
             Socket s = setup.socket();
             AtomicBoolean stillInterrupted = new AtomicBoolean();
-            Waiter<Void> w = Waiter.start(kind, () -> {
+            Waiter<Void> w = Waiter.<Void>start(kind, () -> {
                 try {
                     call.run(s);
                     return null;
@@ -95,6 +95,8 @@ class InterruptTest {
             assertInstanceOf(ClosedByInterruptException.class, e, name + ": " + e);
             assertFalse(s.isOpen(), "the interrupt closes the socket");
             assertTrue(stillInterrupted.get(), "the thread keeps its interrupt status");
+        } finally {
+            setup.rest().close();
         }
     }
 
@@ -102,7 +104,7 @@ class InterruptTest {
     @EnumSource(Waiter.Kind.class)
     void anInterruptedThreadClosesTheSocketAsItStartsToWait(Waiter.Kind kind) throws Exception {
         try (Loopback.Pair p = Loopback.tcpPair(Family.INET)) {
-            Waiter<Void> w = Waiter.start(kind, () -> {
+            Waiter<Void> w = Waiter.<Void>start(kind, () -> {
                 Thread.currentThread().interrupt();
                 p.client().recv(new byte[4]);
                 return null;
@@ -164,7 +166,7 @@ class InterruptTest {
                         "this kernel completes connects to a full accept queue");
                 Socket s = Socket.open(Family.INET, Type.STREAM);
                 fillers.add(s);
-                Waiter<Void> w = Waiter.start(kind, () -> {
+                Waiter<Void> w = Waiter.<Void>start(kind, () -> {
                     s.connect(target);
                     return null;
                 }).waiting();

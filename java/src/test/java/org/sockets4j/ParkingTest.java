@@ -12,7 +12,9 @@ import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -114,14 +116,12 @@ class ParkingTest {
     @ParameterizedTest
     @EnumSource(Waiter.Kind.class)
     void closeWakesEveryParkedCallerOfASocket(Waiter.Kind kind) throws Exception {
-        try (Socket listener = Loopback.listener(Family.INET)) {
-            @SuppressWarnings("unchecked")
-            Waiter<Accepted>[] ws = new Waiter[5];
-            for (int i = 0; i < ws.length; i++) ws[i] = Waiter.start(kind, () -> listener.accept(Duration.ofSeconds(50)));
-            for (Waiter<Accepted> w : ws) w.waiting();
-            listener.close();
-            for (Waiter<Accepted> w : ws) assertInstanceOf(SocketClosedException.class, w.failure(10));
-        }
+        Socket listener = Loopback.listener(Family.INET);
+        List<Waiter<Accepted>> ws = new ArrayList<>();
+        for (int i = 0; i < 5; i++) ws.add(Waiter.start(kind, () -> listener.accept(Duration.ofSeconds(50))));
+        for (Waiter<Accepted> w : ws) w.waiting();
+        listener.close();
+        for (Waiter<Accepted> w : ws) assertInstanceOf(SocketClosedException.class, w.failure(10));
     }
 
     @ParameterizedTest

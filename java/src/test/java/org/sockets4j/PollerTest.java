@@ -188,6 +188,34 @@ class PollerTest {
         }
     }
 
+    /**
+     * A socket that is ready when it is registered reports at once, to a poll already under way on another
+     * thread, and that report is delivered: a one-shot registration makes no second one, so a report dropped
+     * because the registration was not yet marked added would leave its waiter waiting for ever.
+     */
+    @ParameterizedTest
+    @EnumSource(Poller.Backend.class)
+    void aSocketReadyWhenRegisteredReportsToAPollUnderWay(Poller.Backend backend) throws Exception {
+        try (Poller poller = open(backend); Loopback.Pair p = Loopback.tcpPair(Family.INET)) {
+            p.client().send(new byte[] {1});
+            Poller.Events events = new Poller.Events(4);
+            for (int i = 0; i < 300; i++) {
+                CompletableFuture<Integer> polled = CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return poller.poll(events, SECOND);
+                    } catch (IOException e) {
+                        throw new AssertionError(e);
+                    }
+                }, runnable -> new Thread(runnable).start());
+                Thread.sleep(i % 3); // sometimes before the poll enters the kernel, sometimes after
+                Poller.Registration r = poller.register(p.server(), Poller.READ, Poller.Trigger.ONE_SHOT, i);
+                assertEquals(1, polled.get(10, TimeUnit.SECONDS), "report " + i);
+                assertEquals(i, events.attachment(0));
+                r.cancel();
+            }
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(Poller.Backend.class)
     void wakeupBeforeAndDuringAPoll(Poller.Backend backend) throws Exception {
