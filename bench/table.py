@@ -22,6 +22,8 @@ ROWS = [
      "TcpRoundTrip.jdkChannel", "SocketChannel", "tcp_roundtrip_ns"),
     ("  control: JDK without NODELAY", "TcpRoundTrip.sockets4jDirect",
      "TcpRoundTrip.jdkChannelNagle", "SocketChannel, Nagle on", "tcp_roundtrip_ns"),
+    ("  parked: waits on the poller", "TcpRoundTrip.sockets4jDirectParked",
+     "TcpRoundTrip.jdkChannel", "SocketChannel", "tcp_roundtrip_ns"),
     ("UDP round trip, sendTo/recvFrom", "UdpRoundTrip.sockets4jSendToRecvFrom",
      "UdpRoundTrip.jdkSendReceive", "DatagramChannel send/receive", "udp_roundtrip_ns"),
     ("UDP round trip, connected", "UdpRoundTrip.sockets4jConnected",
@@ -50,6 +52,17 @@ ROWS = [
      "Options.jdkGetLinger", "SocketChannel.getOption", "sockopt_get_linger_ns"),
     ("setOption(SO_LINGER)", "Options.sockets4jSetLinger",
      "Options.jdkSetLinger", "SocketChannel.setOption", "sockopt_set_linger_ns"),
+    # BatchDatagrams: ns per datagram
+    ("UDP send, sendMany of 32, per datagram", "BatchDatagrams.sendMany",
+     "BatchDatagrams.jdkWriteEach", "DatagramChannel.write each", "udp_send_mmsg32_ns"),
+    ("UDP send, send per datagram", "BatchDatagrams.sendEach",
+     "BatchDatagrams.jdkWriteEach", "DatagramChannel.write", "udp_send_each_ns"),
+    ("UDP receive, recvMany of 32, per datagram", "BatchDatagrams.recvMany",
+     "BatchDatagrams.jdkReceiveEach", "DatagramChannel.receive each", "udp_recv_mmsg32_ns"),
+    ("UDP receive, recvFrom per datagram", "BatchDatagrams.recvFromEach",
+     "BatchDatagrams.jdkReceiveEach", "DatagramChannel.receive", "udp_recv_each_ns"),
+    ("  recv per datagram, no source", "BatchDatagrams.recvEach",
+     "BatchDatagrams.jdkReceiveEach", "DatagramChannel.receive", "udp_recv_each_ns"),
 ]
 
 # Rates: higher is better. (row, sockets4j benchmark, JDK benchmark, JDK API, C result, unit,
@@ -60,6 +73,39 @@ RATE_ROWS = [
     ("Poller loop, 100 Unix pairs, 1-byte ping-pong", "PollerLoop.sockets4j",
      "PollerLoop.jdkSelector", "Selector", "poller_event_ns", "events/s", ("C", 0.9)),
 ]
+
+# Issue 9's targets for batches: (what, batch benchmark, reference, where the reference is, lowest speed-up).
+# Speed-up = reference ns / batch ns (above 1: the batch is faster); target None: shown, not judged.
+BATCH_TARGETS = [
+    ("sendMany vs C sendmmsg(32)", "BatchDatagrams.sendMany", "udp_send_mmsg32_ns", "c", 0.95),
+    ("sendMany vs sockets4j send per datagram", "BatchDatagrams.sendMany", "BatchDatagrams.sendEach", "jmh", 1.1),
+    ("sendMany vs JDK write per datagram", "BatchDatagrams.sendMany", "BatchDatagrams.jdkWriteEach", "jmh", 1.2),
+    ("recvMany vs C recvmmsg(32)", "BatchDatagrams.recvMany", "udp_recv_mmsg32_ns", "c", 0.95),
+    ("recvMany vs sockets4j recvFrom per datagram", "BatchDatagrams.recvMany", "BatchDatagrams.recvFromEach",
+     "jmh", 1.1),
+    ("recvMany vs sockets4j recv per datagram (no source)", "BatchDatagrams.recvMany", "BatchDatagrams.recvEach",
+     "jmh", 1.1),
+    ("recvMany vs JDK receive per datagram", "BatchDatagrams.recvMany", "BatchDatagrams.jdkReceiveEach", "jmh", 1.2),
+    ("  C: sendmmsg(32) vs send per call", "udp_send_mmsg32_ns", "udp_send_each_ns", "c-c", None),
+    ("  C: recvmmsg(32) vs recvfrom per call", "udp_recv_mmsg32_ns", "udp_recv_each_ns", "c-c", None),
+]
+
+
+def batch_targets(jmh, c):
+    """Lines judging BATCH_TARGETS, or none when no batch benchmark ran."""
+    lines = []
+    for what, batch_name, ref_name, where, target in BATCH_TARGETS:
+        batch = c.get(batch_name) if where == "c-c" else jmh.get(batch_name)
+        ref = jmh.get(ref_name) if where == "jmh" else c.get(ref_name)
+        if batch is None or ref is None:
+            continue
+        b = batch[0] if isinstance(batch, tuple) else batch
+        r = ref[0] if isinstance(ref, tuple) else ref
+        speedup = r / b
+        verdict = "" if target is None else (f"  target >= {target:.2f}x: " + ("met" if speedup >= target else "MISSED"))
+        lines.append(f"  {what}: {speedup:.2f}x{verdict}")
+    return lines
+
 
 
 def read_jmh(paths):
@@ -221,6 +267,12 @@ def main():
         print("  ".join("-" * w for w in widths))
         for r in rate_lines:
             show_rate(r)
+    targets = batch_targets(jmh, c)
+    if targets:
+        print()
+        print("batches, speed-up per datagram (reference ns / batch ns):")
+        for line in targets:
+            print(line)
     others = sorted(set(jmh) - used)
     if others:
         print()

@@ -9,6 +9,7 @@
 
 #include "platform_constants.h"
 #include "sockets4j/address.h"
+#include "sockets4j/batch.h"
 #include "sockets4j/control.h"
 #include "sockets4j/message.h"
 #include "sockets4j/options.h"
@@ -53,8 +54,15 @@ static const struct s4j_named_constant portable[] = {
     S4J_LAYOUT_SIZE("S4J_POLL_EVENT_SIZE", s4j_poll_event)
     S4J_LAYOUT_FIELD("S4J_POLL_EVENT_TOKEN", s4j_poll_event, token)
     S4J_LAYOUT_FIELD("S4J_POLL_EVENT_READY", s4j_poll_event, ready)
+    /* batch.h's record */
+    S4J_LAYOUT_SIZE("S4J_DATAGRAM_SIZE", s4j_datagram)
+    S4J_LAYOUT_FIELD("S4J_DATAGRAM_LENGTH", s4j_datagram, length)
+    S4J_LAYOUT_FIELD("S4J_DATAGRAM_FLAGS", s4j_datagram, flags)
+    S4J_LAYOUT_FIELD("S4J_DATAGRAM_ADDRESSED", s4j_datagram, addressed)
+    S4J_LAYOUT_FIELD("S4J_DATAGRAM_ADDRESS", s4j_datagram, address)
 #undef S4J_LAYOUT_SIZE
 #undef S4J_LAYOUT_FIELD
+    {"S4J_BATCH_MAX", S4J_BATCH_MAX},
     {"S4J_CMSG_RAW", S4J_CMSG_RAW},
     {"S4J_CMSG_IP_PKTINFO", S4J_CMSG_IP_PKTINFO},
     {"S4J_CMSG_IP_TTL", S4J_CMSG_IP_TTL},

@@ -1452,6 +1452,90 @@ public final class Socket implements AutoCloseable {
             NativeMessage.sendv(fd, ((Gather) data).direct, ((Gather) data).offsets, ((Gather) data).lengths, count,
                     mask);
 
+    // ---- batches (sendmmsg / recvmmsg) ----------------------------------------------------------------------------
+
+    /**
+     * {@code sendmmsg()}: sends datagrams {@code [from, from + count)} of {@code batch}, each its
+     * {@link DatagramBatch#length} bytes, to its {@link DatagramBatch#address} or, without one, to the
+     * connected peer. One system call per batch on Linux; a {@code sendmsg} per datagram elsewhere.
+     * A partial batch returns how many went: the rest start at {@code from + result} in the next call.
+     * An error after at least one datagram went is not thrown here but by that next call, which starts
+     * with the datagram that failed (as {@code sendmmsg} does); an error on the first datagram throws.
+     * A close from another thread ends the call in {@link SocketClosedException} unless a datagram went.
+     *
+     * @param batch the datagrams
+     * @param from  the index of the first to send
+     * @param count how many: 0 returns 0 at once
+     * @param flags the call's flags, none for 0
+     * @return how many datagrams went (at least 1 when count is), or {@link #WOULD_BLOCK} when none could
+     * @throws IndexOutOfBoundsException     if {@code [from, from + count)} is not inside the batch
+     * @throws IllegalArgumentException      if an address in the range does not suit this socket's family
+     * @throws UnsupportedOperationException on a stream socket, whose sends are not datagrams
+     * @throws IOException if the first datagram fails: an exception that implements {@link NativeError}
+     */
+    public int sendMany(DatagramBatch batch, int from, int count, MsgFlag... flags) throws IOException {
+        Args.notNull(batch, "batch");
+        int mask = MsgFlag.mask(flags);
+        batchable("sendMany");
+        batch.range(from, count);
+        batch.fitAddresses(from, count, family);
+        if (count == 0) {
+            if (!isOpen()) throw new SocketClosedException("sendMany", false);
+            return 0;
+        }
+        int r = (int) io("sendMany", SEND_MANY, batch, from, count, mask, 0L, 0L, BYTES_MOVED, Poller.WRITE, 0L);
+        if (r >= 0) return r;
+        if (wouldBlock(r, mask)) return WOULD_BLOCK;
+        throw failure("sendMany", null, r);
+    }
+
+    /**
+     * {@code recvmmsg()}: receives up to {@link DatagramBatch#capacity()} datagrams into {@code batch},
+     * from index 0, setting each one's bytes, {@link DatagramBatch#length}, source
+     * ({@link DatagramBatch#address}) and {@link DatagramBatch#truncated}; the datagrams past the result
+     * keep what they held. One system call per batch on Linux; a {@code recvmsg} per datagram elsewhere.
+     * A blocking socket waits for the first datagram only, then takes what is already queued and returns
+     * ({@code MSG_WAITFORONE}); a receive timeout bounds that first wait. An error after at least one
+     * datagram arrived is thrown by the next call. A close from another thread ends the call in
+     * {@link SocketClosedException} unless datagrams with bytes arrived; then those are returned, without
+     * empty ones at the end, which may be the close's own wake-up.
+     *
+     * @param batch where the datagrams go
+     * @param flags the call's flags, none for 0; not {@link MsgFlag#PEEK}, which would fill the batch
+     *              with the same datagram
+     * @return how many datagrams arrived (at least 1), or {@link #WOULD_BLOCK} when the socket is
+     *         non-blocking (or {@link MsgFlag#DONTWAIT} was passed) and none was queued
+     * @throws IllegalArgumentException      if flags include {@link MsgFlag#PEEK}
+     * @throws UnsupportedOperationException on a stream socket, whose receives are not datagrams
+     * @throws IOException if the call fails before any datagram arrived: an exception that implements
+     *                     {@link NativeError}
+     */
+    public int recvMany(DatagramBatch batch, MsgFlag... flags) throws IOException {
+        Args.notNull(batch, "batch");
+        int mask = receiveMask(flags);
+        for (MsgFlag flag : flags) {
+            if (flag == MsgFlag.PEEK) throw new IllegalArgumentException("flags: recvMany cannot PEEK");
+        }
+        batchable("recvMany");
+        int r = (int) io("recvMany", RECV_MANY, batch, 0, batch.capacity(), mask, 0L, 0L, BYTES_MOVED, Poller.READ, 0L);
+        if (r >= 0) return r;
+        if (wouldBlock(r, mask)) return WOULD_BLOCK;
+        throw failure("recvMany", null, r);
+    }
+
+    private void batchable(String operation) {
+        if (type == Type.STREAM) throw new UnsupportedOperationException(operation + " on a STREAM socket: a batch is of datagrams");
+    }
+
+    private static final RawCall SEND_MANY = (socket, fd, batch, from, count, mask, unused, unusedToo) ->
+            ((DatagramBatch) batch).send(fd, from, count, mask);
+    /** A close during the call may have added the wake-up's empty datagrams: see {@link DatagramBatch#keptAfterClose}. */
+    private static final RawCall RECV_MANY = (socket, fd, data, from, count, mask, unused, unusedToo) -> {
+        DatagramBatch batch = (DatagramBatch) data;
+        int n = batch.receive(fd, from, count, mask);
+        return n > 0 && socket.handle.isClosed() ? batch.keptAfterClose(from, n) : n;
+    };
+
     // ---- lifetime -----------------------------------------------------------------------------------------------
 
     /**

@@ -63,6 +63,7 @@ class BadInputTest {
             else if (t == java.util.List.class) args[i] = java.util.List.of();
             else if (t == SocketAddress.class) args[i] = Loopback.any(family);
             else if (t == MsgFlag[].class) args[i] = new MsgFlag[0];
+            else if (t == DatagramBatch.class) args[i] = DatagramBatch.allocate(4, 8);
             else if (t == Duration.class) args[i] = Duration.ofSeconds(1);
             else if (t == Shutdown.class) args[i] = Shutdown.BOTH;
             else if (t == Family.class) args[i] = family;
