@@ -140,15 +140,16 @@ def read_jmh(paths):
 
 
 def read_c(path):
-    scores = {}
+    """name -> ns/op; a name measured more than once (before and after the JVMs) gets the mean."""
+    runs = {}
     with open(path, encoding="utf-8") as f:
         for line in f:
             line = line.strip()
             if not line or line.startswith("#"):
                 continue
             name, value = line.split()
-            scores[name] = float(value)
-    return scores
+            runs.setdefault(name, []).append(float(value))
+    return {name: sum(values) / len(values) for name, values in runs.items()}
 
 
 def fmt_score(score):
