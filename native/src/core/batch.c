@@ -87,3 +87,16 @@ int32_t s4j_batch_recv_each(s4j_handle h, s4j_datagram *records, unsigned char *
     }
     return count;
 }
+
+#ifndef S4J_HAVE_MMSG
+/* Where the OS has no sendmmsg/recvmmsg (macOS, the BSDs, Winsock), a batch is the loop of single calls. */
+int32_t s4j_socket_send_many(s4j_handle h, s4j_datagram *records, unsigned char *data, int32_t slot,
+                             int32_t count, int flags) {
+    return s4j_batch_send_each(h, records, data, slot, count, flags);
+}
+
+int32_t s4j_socket_recv_many(s4j_handle h, s4j_datagram *records, unsigned char *data, int32_t slot,
+                             int32_t count, int flags) {
+    return s4j_batch_recv_each(h, records, data, slot, count, flags);
+}
+#endif

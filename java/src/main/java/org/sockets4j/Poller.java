@@ -455,66 +455,37 @@ public final class Poller implements AutoCloseable {
 
     // ---- the native poller's lifetime -------------------------------------------------------------------------------
 
-    /**
-     * The native poller's address and the state word that makes close safe under concurrency, as
-     * {@link Handle} does for a socket: the top bit says closed, the rest counts calls in flight, and whoever
-     * leaves last frees it. Also the {@link Cleaner} action of a poller dropped unclosed.
-     */
-    private static final class Native implements Runnable {
-
-        private static final int CLOSED = 1 << 31;
-        private static final VarHandle STATE;
-
-        static {
-            try {
-                STATE = MethodHandles.lookup().findVarHandle(Native.class, "state", int.class);
-            } catch (ReflectiveOperationException e) {
-                throw new ExceptionInInitializerError(e);
-            }
-        }
+    /** The native poller under {@link InFlight}'s close rule: a close during a poll wakes it, and frees it after. */
+    private static final class Native extends InFlight {
 
         final long address;
-        @SuppressWarnings("unused") // through STATE
-        private volatile int state;
 
         Native(long address) {
             this.address = address;
         }
 
         long begin() {
-            if (!tryBegin()) throw new ClosedSelectorException();
+            if (!tryEnter()) throw new ClosedSelectorException();
             return address;
         }
 
         boolean tryBegin() {
-            for (;;) {
-                int s = state;
-                if ((s & CLOSED) != 0) return false;
-                if (STATE.compareAndSet(this, s, s + 1)) return true;
-            }
+            return tryEnter();
         }
 
         /** Leaves a call; true when the poller was closed while it was under way. */
         boolean end() {
-            int s = (int) STATE.getAndAdd(this, -1) - 1;
-            if (s == CLOSED) NativePoller.close(address);
-            return (s & CLOSED) != 0;
-        }
-
-        boolean isClosed() {
-            return (state & CLOSED) != 0;
+            return leave();
         }
 
         @Override
-        public void run() {
-            int s;
-            do {
-                s = state;
-                if ((s & CLOSED) != 0) return;
-            } while (!STATE.compareAndSet(this, s, (s | CLOSED) + 1));
-            // the closer counts as a call in flight, so the poller outlives this wakeup of a poll under way
-            if ((s & ~CLOSED) != 0) NativePoller.wakeup(address);
-            end();
+        void wake() {
+            NativePoller.wakeup(address);
+        }
+
+        @Override
+        void release() {
+            NativePoller.close(address);
         }
     }
 

@@ -48,6 +48,7 @@ class HttpOverStreamsTest {
     static void startServer() throws Exception {
         Path python = onPath("python3");
         Assumptions.assumeTrue(python != null, "python3 is not on the PATH: no http.server peer");
+        Emulator.assumeStarts(python.toString(), "-c", "pass");
         Path root = Files.createDirectory(dir.resolve("www"));
         Files.writeString(root.resolve("hello.txt"), CONTENT, StandardCharsets.US_ASCII);
         keepAlive = start(python, root, true) || !start(python, root, false);

@@ -50,6 +50,7 @@ class TlsOverChannelTest {
         Path keytool = Path.of(System.getProperty("java.home"), "bin", windows ? "keytool.exe" : "keytool");
         Assumptions.assumeTrue(Files.isExecutable(keytool),
                 "no keytool in this Java runtime (" + keytool + ") to make the test's self-signed key with");
+        Emulator.assumeStarts(keytool.toString(), "-help");
         Path store = dir.resolve("key.p12");
         Process p = new ProcessBuilder(keytool.toString(), "-genkeypair", "-alias", "s4j", "-keyalg", "EC",
                 "-groupname", "secp256r1", "-sigalg", "SHA256withECDSA", "-dname", "CN=localhost", "-validity", "2",
