@@ -181,8 +181,12 @@ class EchoModelsTest {
         RunningServer server = start(model, "--bind", "127.0.0.1", "--port", "0");
         try (SocketChannel idle = SocketChannel.open(server.address());
              SocketChannel other = SocketChannel.open(server.address())) {
+            // One echo each: both are accepted and served, so the server now waits for more from both.
+            // (A connection still in the listen queue when the listener closes would be reset instead.)
             idle.write(ByteBuffer.wrap("a\n".getBytes(StandardCharsets.UTF_8)));
-            EchoServerTest.readFully(idle, 2); // the server now waits for more from both
+            EchoServerTest.readFully(idle, 2);
+            other.write(ByteBuffer.wrap("b\n".getBytes(StandardCharsets.UTF_8)));
+            EchoServerTest.readFully(other, 2);
             assertEquals(0, server.stop());
             assertEquals(-1, idle.read(ByteBuffer.allocate(1)), "stop closed the client's connection");
             assertEquals(-1, other.read(ByteBuffer.allocate(1)), "stop closed the client's connection");
