@@ -130,6 +130,12 @@ public final class Socket implements AutoCloseable {
     private volatile boolean blocking = true;
     /** The kernel's view: false once a call parked (see {@link #io}), and then for good. */
     private volatile boolean kernelBlocking = true;
+    /**
+     * SO_RCVTIMEO and SO_SNDTIMEO in nanoseconds as last set through {@link #setOption} (0: none), or -1 when
+     * not known here: a parked wait needs them every time, and a getsockopt each time would cost it a syscall.
+     */
+    private volatile long receiveTimeout;
+    private volatile long sendTimeout;
     /** Whether a call has parked: from then on the kernel keeps the socket non-blocking. */
     private volatile boolean parking;
     private volatile Blocker blocker;
@@ -304,7 +310,11 @@ public final class Socket implements AutoCloseable {
             throw failure("accept", null, r);
         }
         SocketAddress peer = AddressCodec.read(scratch.out());
-        return new Accepted(new Socket(r, family, type, protocol), peer);
+        Socket accepted = new Socket(r, family, type, protocol);
+        // accept() hands the listener's timeouts down (Linux, BSD and Winsock alike)
+        accepted.receiveTimeout = receiveTimeout;
+        accepted.sendTimeout = sendTimeout;
+        return new Accepted(accepted, peer);
     }
 
     /**
@@ -504,6 +514,8 @@ public final class Socket implements AutoCloseable {
         if (closed) throw new SocketClosedException("setsockopt", true);
         // the message's detail is built only for a failure: a set that succeeds allocates nothing for it
         if (r < 0) throw failure("setsockopt", option + " = " + SockOpt.show(value), r);
+        if (option == SocketOptions.SO_RCVTIMEO) receiveTimeout = -1; // the kernel may round it: ask it once
+        else if (option == SocketOptions.SO_SNDTIMEO) sendTimeout = -1;
     }
 
     /**
@@ -562,6 +574,8 @@ public final class Socket implements AutoCloseable {
         Args.notNull(value, "value");
         call("setsockopt", "level " + level + " name " + name,
                 fd -> NativeOption.setBytes(fd, level, name, value, 0, value.length));
+        receiveTimeout = -1; // it may have been one of the timeouts parked waits honour
+        sendTimeout = -1;
     }
 
     /**
@@ -1831,10 +1845,15 @@ public final class Socket implements AutoCloseable {
 
     /** The deadline {@code SO_RCVTIMEO} or {@code SO_SNDTIMEO} sets for a wait in {@code direction}; 0 for none. */
     private long optionDeadline(int direction) throws IOException {
-        SockOpt<Duration> option = direction == Poller.READ ? SocketOptions.SO_RCVTIMEO : SocketOptions.SO_SNDTIMEO;
-        if (!option.isSupported()) return 0L;
-        Duration t = getOption(option);
-        return t.isZero() ? 0L : deadlineOf(t.toNanos());
+        boolean receive = direction == Poller.READ;
+        long t = receive ? receiveTimeout : sendTimeout;
+        if (t < 0) { // not known: ask the kernel once (set by a raw option, or inherited by an accepted socket)
+            SockOpt<Duration> option = receive ? SocketOptions.SO_RCVTIMEO : SocketOptions.SO_SNDTIMEO;
+            t = option.isSupported() ? getOption(option).toNanos() : 0L;
+            if (receive) receiveTimeout = t;
+            else sendTimeout = t;
+        }
+        return t == 0 ? 0L : deadlineOf(t);
     }
 
     private static long deadlineOf(long nanos) {
