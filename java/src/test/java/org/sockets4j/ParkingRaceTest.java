@@ -233,7 +233,9 @@ class ParkingRaceTest {
                 });
                 go.countDown();
                 toggler.join();
-                Thread.sleep(2);
+                // the recv under way: parked (WAITING) once it switched; stuck in the kernel it stays RUNNABLE
+                long until = System.nanoTime() + 2_000_000_000L;
+                while (v.thread.getState() != Thread.State.WAITING && System.nanoTime() < until) Thread.sleep(1);
                 String fd = s.toString().replaceAll(".*handle=(\\d+).*", "$1");
                 String flags = Files.readAllLines(Path.of("/proc/self/fdinfo/" + fd)).stream()
                         .filter(l -> l.startsWith("flags:")).findFirst().orElseThrow();
