@@ -25,7 +25,7 @@ JVM's log, and the key=value record each ci/cross leg ends with. The shell scrip
 A leg's record is one line: "S4J_LEG" and then KEY=VALUE words, POSIX shell quoted where a value
 has spaces (shlex reads it back). note= and STEP_problem= may repeat; the keys:
     classifier, build (yes|no); ci/cross adds result (passed, FAILED (exit N), ...) and seconds
-    STEP_run, STEP_passed, STEP_failed, STEP_skipped    counts of STEP (ctest, exports, java)
+    STEP_run, STEP_passed, STEP_failed, STEP_skipped    counts of STEP (ctest, exports, JAVA_STEPS)
     STEP_skips      the skipped tests with their reasons      STEP_where   how and where it ran
     STEP_problem    what went wrong beside the counts (repeats) STEP_not_run why it did not run
     echo            ok|failed|not run, echo_detail            note         anything else (repeats)
@@ -219,15 +219,22 @@ def step_text(record, step, label=None):
     return text
 
 
+# A leg's Java passes, in order, with their labels: java is the whole suite; java_io the I/O-model
+# classes once more on a second, newer Java (the windows-x86_64 leg: 17 for the suite, 25 for the
+# virtual-thread cases). Each pass's STEP_where says which Java ran what.
+JAVA_STEPS = (("java", "java"), ("java_io", "java I/O model"))
+
+
 def leg_parts(record):
-    """A leg's record in words: {"build", "ctest", "java", "other": [...]}."""
+    """A leg's record in words: {"build", "ctest", "java", "other": [...]}; "java" holds every Java pass."""
     echo = record.get("echo")
     other = [t for t in (step_text(record, "exports"),) if t]
     if echo:
         other.append(f"echo interop {echo}" + (f" ({record['echo_detail']})" if "echo_detail" in record else "")
                      + "".join(f", {p}" for p in record.get("echo_problem", [])))
     return {"build": record.get("build", "?"), "ctest": step_text(record, "ctest") or "",
-            "java": step_text(record, "java") or "", "other": other + record.get("note", [])}
+            "java": "; ".join(t for t in (step_text(record, step, label) for step, label in JAVA_STEPS) if t),
+            "other": other + record.get("note", [])}
 
 
 def leg_line(record):
@@ -265,6 +272,8 @@ SUITES = [
     ("C core, host (ctest)", "platforms/*/target/cmake/ctest.xml", None),
     ("C core, cross legs (ctest)", "target/cross/*/ctest.xml", None),
     ("java under Wine (windows-x86_64)", "target/cross/windows-x86_64/java/reports/*.xml", ("windows-x86_64", "java")),
+    ("java I/O model under Wine, Java 21+", "target/cross/windows-x86_64/java-io/reports/*.xml",
+     ("windows-x86_64", "java_io")),
     ("java under qemu (linux-aarch_64)", "target/cross/linux-aarch_64/java/reports/*.xml", ("linux-aarch_64", "java")),
 ]
 

@@ -18,7 +18,9 @@ say() { echo "[${LEG:-cross}] $*" >&2; }
 S4J_REPORTS=(python3 "$S4J_ROOT/ci/reports.py")   # the one reader of JUnit XML and JNI warnings
 leg_record=()
 leg_set() { # KEY VALUE: one pair of the record (note= and *_problem= may repeat)
-  leg_record+=("$1=${2//$'\n'/ }")
+  # the record is one line, and its reader splits lines at CR as well as LF (Windows files end in CRLF)
+  local value="${2//$'\r'/}"
+  leg_record+=("$1=${value//$'\n'/ }")
 }
 leg_counts() { # STEP [--log LOG] REPORT|DIR...: STEP's counts from JUnit XML; returns 1 if there are none
   local out rc=0 line
@@ -238,30 +240,31 @@ s4j_java_tools() {
   fi
 }
 
-# s4j_java_results DIR RC: the record of a Java suite the console launcher ran with exit status
-# RC into DIR/java.log and DIR/reports/: its counts (the launcher's summary box, else the XML),
-# each failed and skipped test on stderr, -Xcheck:jni warnings (ours fail the step; the JDK's own
-# natives' are a note), a JVM crash (DIR/hs_err_*.log), a timeout. Returns 1 if the step failed.
+# s4j_java_results DIR RC [STEP]: the record (STEP_*, default java_*) of a Java suite the console
+# launcher ran with exit status RC into DIR/java.log and DIR/reports/: its counts (the launcher's
+# summary box, else the XML), each failed and skipped test on stderr, -Xcheck:jni warnings (ours
+# fail the step; the JDK's own natives' are a note), a JVM crash (DIR/hs_err_*.log), a timeout.
+# Returns 1 if the step failed.
 s4j_java_results() {
-  local dir="$1" rc="$2" problems ours=0 jdk=0 crashes
-  leg_counts java --log "$dir/java.log" "$dir/reports"
+  local dir="$1" rc="$2" step="${3:-java}" problems ours=0 jdk=0 crashes
+  leg_counts "$step" --log "$dir/java.log" "$dir/reports"
   problems="$("${S4J_REPORTS[@]}" problems "$dir/reports" 2>/dev/null)"
-  [[ -z "$problems" ]] || { say "java: failed and skipped tests:"; echo "$problems" >&2; }
+  [[ -z "$problems" ]] || { say "$step: failed and skipped tests:"; echo "$problems" >&2; }
   # -Xcheck:jni prints each warning with the Java stack of the native method: one whose top frame
   # is the JDK's own (NetworkInterface.getAll under wine overflows its local frame) is noted
   read -r ours jdk < <("${S4J_REPORTS[@]}" jni-warnings "$dir/java.log" 2>/dev/null)
   if ((ours > 0)); then
-    leg_set java_problem "$ours -Xcheck:jni warnings"
+    leg_set "${step}_problem" "$ours -Xcheck:jni warnings"
     grep -m 5 -E -A3 'in native method|JNI local refs' "$dir/java.log" >&2
   fi
   ((jdk == 0)) ||
-    leg_set note "-Xcheck:jni: $jdk warning(s) from JDK natives only ($("${S4J_REPORTS[@]}" jni-warnings "$dir/java.log" --list))"
+    leg_set note "$step: -Xcheck:jni: $jdk warning(s) from JDK natives only ($("${S4J_REPORTS[@]}" jni-warnings "$dir/java.log" --list))"
   crashes=("$dir"/hs_err_*.log)
   if [[ -e "${crashes[0]}" ]]; then
-    leg_set java_problem "JVM crashed (${crashes[0]#"$S4J_ROOT"/})"
+    leg_set "${step}_problem" "JVM crashed (${crashes[0]#"$S4J_ROOT"/})"
     grep -m 6 -E '^#  |^# Problematic|^C  \[|^j  ' "${crashes[0]}" >&2
   fi
-  ((rc != 124 && rc != 137)) || leg_set java_problem "timed out after 1200 s"
+  ((rc != 124 && rc != 137)) || leg_set "${step}_problem" "timed out after 1200 s"
   ((rc != 0 || ours > 0)) || return 0
   [[ -n "$problems" ]] || tail -n 20 "$dir/java.log" >&2
   return 1

@@ -122,4 +122,14 @@ int32_t s4j_socket_sendmsg(s4j_handle h, const s4j_iovec *iov, int32_t iovcnt, c
 int32_t s4j_socket_recvmsg(s4j_handle h, s4j_iovec *iov, int32_t iovcnt, s4j_address *from, void *control,
                            int32_t *control_len, int32_t *out_flags, int flags);
 
+/*
+ * writev()/readv() of a connected socket: scatter/gather without an address or
+ * ancillary data, the stream views' path (Winsock's WSASendMsg and WSARecvMsg
+ * take datagram and raw sockets only, so these are WSASend and WSARecv there).
+ * flags as for send()/recv(). Return the bytes moved; a receive returns 0 at
+ * the end of a stream (and for buffers with no room).
+ */
+int32_t s4j_socket_sendv(s4j_handle h, const s4j_iovec *iov, int32_t iovcnt, int flags);
+int32_t s4j_socket_recvv(s4j_handle h, s4j_iovec *iov, int32_t iovcnt, int flags);
+
 #endif

@@ -42,13 +42,6 @@ int64_t s4j_socket_accept(s4j_handle h, s4j_address *peer);
 /* connect(); EINPROGRESS on a non-blocking socket whose connection is under way. */
 int32_t s4j_socket_connect(s4j_handle h, const s4j_address *remote);
 
-/*
- * connect() that gives up after timeout_ms (> 0) with ETIMEDOUT. blocking is
- * the socket's mode, which the caller knows (Windows cannot be asked); the
- * socket is left in it afterwards.
- */
-int32_t s4j_socket_connect_timeout(s4j_handle h, const s4j_address *remote, int32_t timeout_ms, int blocking);
-
 /* After a non-blocking connect: 1 when connected, 0 while still under way, or the connect's error. */
 int32_t s4j_socket_finish_connect(s4j_handle h);
 
@@ -62,8 +55,7 @@ int32_t s4j_socket_send(s4j_handle h, const void *buf, int32_t len, int flags, c
  * is stored and len returned, on every platform), else 0. MSG_WAITALL waits
  * on blocking stream sockets only; on a non-blocking socket, where POSIX
  * returns what is queued, the caller leaves it out, because Winsock cannot
- * tell the socket's mode and would wait (the caller knows it, as for
- * s4j_socket_connect_timeout).
+ * tell the socket's mode and would wait (the caller knows it).
  */
 int32_t s4j_socket_recv(s4j_handle h, void *buf, int32_t len, int flags, s4j_address *from, int32_t *out_flags);
 

@@ -9,9 +9,11 @@
 
 #include "platform_constants.h"
 #include "sockets4j/address.h"
+#include "sockets4j/batch.h"
 #include "sockets4j/control.h"
 #include "sockets4j/message.h"
 #include "sockets4j/options.h"
+#include "sockets4j/poller.h"
 
 static const struct s4j_named_constant portable[] = {
     {"S4J_ADDRESS_SIZE", S4J_ADDRESS_SIZE},
@@ -48,8 +50,19 @@ static const struct s4j_named_constant portable[] = {
     S4J_LAYOUT_SIZE("S4J_CMSG_IPV6_PATHMTU_SIZE", s4j_cmsg_ipv6_pathmtu)
     S4J_LAYOUT_FIELD("S4J_CMSG_IPV6_PATHMTU_MTU", s4j_cmsg_ipv6_pathmtu, mtu)
     S4J_LAYOUT_FIELD("S4J_CMSG_IPV6_PATHMTU_DESTINATION", s4j_cmsg_ipv6_pathmtu, destination)
+    /* poller.h's event, which Java reads straight out of the array s4j_poller_wait() filled */
+    S4J_LAYOUT_SIZE("S4J_POLL_EVENT_SIZE", s4j_poll_event)
+    S4J_LAYOUT_FIELD("S4J_POLL_EVENT_TOKEN", s4j_poll_event, token)
+    S4J_LAYOUT_FIELD("S4J_POLL_EVENT_READY", s4j_poll_event, ready)
+    /* batch.h's record */
+    S4J_LAYOUT_SIZE("S4J_DATAGRAM_SIZE", s4j_datagram)
+    S4J_LAYOUT_FIELD("S4J_DATAGRAM_LENGTH", s4j_datagram, length)
+    S4J_LAYOUT_FIELD("S4J_DATAGRAM_FLAGS", s4j_datagram, flags)
+    S4J_LAYOUT_FIELD("S4J_DATAGRAM_ADDRESSED", s4j_datagram, addressed)
+    S4J_LAYOUT_FIELD("S4J_DATAGRAM_ADDRESS", s4j_datagram, address)
 #undef S4J_LAYOUT_SIZE
 #undef S4J_LAYOUT_FIELD
+    {"S4J_BATCH_MAX", S4J_BATCH_MAX},
     {"S4J_CMSG_RAW", S4J_CMSG_RAW},
     {"S4J_CMSG_IP_PKTINFO", S4J_CMSG_IP_PKTINFO},
     {"S4J_CMSG_IP_TTL", S4J_CMSG_IP_TTL},
@@ -65,6 +78,15 @@ static const struct s4j_named_constant portable[] = {
     {"S4J_IPV6_MREQ", S4J_IPV6_MREQ},
     {"S4J_GROUP_REQ", S4J_GROUP_REQ},
     {"S4J_GROUP_SOURCE_REQ", S4J_GROUP_SOURCE_REQ},
+    {"S4J_POLLER_NATIVE", S4J_POLLER_NATIVE},
+    {"S4J_POLLER_POLL", S4J_POLLER_POLL},
+    {"S4J_POLL_IN", S4J_POLL_IN},
+    {"S4J_POLL_OUT", S4J_POLL_OUT},
+    {"S4J_POLL_ERR", S4J_POLL_ERR},
+    {"S4J_POLL_HUP", S4J_POLL_HUP},
+    {"S4J_POLL_RDHUP", S4J_POLL_RDHUP},
+    {"S4J_POLL_EDGE", S4J_POLL_EDGE},
+    {"S4J_POLL_ONESHOT", S4J_POLL_ONESHOT},
 };
 
 #define PORTABLE_COUNT (sizeof portable / sizeof portable[0])

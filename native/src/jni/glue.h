@@ -17,6 +17,8 @@ jint s4j_jni_register_memory(JNIEnv *env);
 jint s4j_jni_register_options(JNIEnv *env);
 jint s4j_jni_register_control(JNIEnv *env);
 jint s4j_jni_register_message(JNIEnv *env);
+jint s4j_jni_register_poller(JNIEnv *env);
+jint s4j_jni_register_batch(JNIEnv *env);
 
 /* Java passes memory it owns as a jlong address; 0 means "none". */
 static inline void *s4j_jni_pointer(jlong address) { return (void *)(uintptr_t)address; }

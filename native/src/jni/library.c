@@ -20,7 +20,8 @@ JNIEXPORT jint JNICALL JNI_OnLoad(JavaVM *vm, void *reserved) {
     if (s4j_jni_register_socket(env) != 0 || s4j_jni_register_errors(env) != 0 ||
         s4j_jni_register_constants(env) != 0 || s4j_jni_register_memory(env) != 0 ||
         s4j_jni_register_options(env) != 0 || s4j_jni_register_control(env) != 0 ||
-        s4j_jni_register_message(env) != 0) {
+        s4j_jni_register_message(env) != 0 || s4j_jni_register_poller(env) != 0 ||
+        s4j_jni_register_batch(env) != 0) {
         s4j_library_cleanup();
         return JNI_ERR;
     }

@@ -81,9 +81,29 @@ static jint JNICALL j_recv(JNIEnv *env, jclass cls, jlong h, jobjectArray buffer
     return r;
 }
 
+static jint JNICALL j_sendv(JNIEnv *env, jclass cls, jlong h, jobjectArray buffers, jintArray offsets,
+                            jintArray lengths, jint count, jint flags) {
+    (void)cls;
+    s4j_iovec iov[S4J_IOV_MAX];
+    int32_t r = iovec_of(env, buffers, offsets, lengths, count, iov);
+    if (r < 0) return r;
+    return s4j_socket_sendv(h, iov, count, flags);
+}
+
+static jint JNICALL j_recvv(JNIEnv *env, jclass cls, jlong h, jobjectArray buffers, jintArray offsets,
+                            jintArray lengths, jint count, jint flags) {
+    (void)cls;
+    s4j_iovec iov[S4J_IOV_MAX];
+    int32_t r = iovec_of(env, buffers, offsets, lengths, count, iov);
+    if (r < 0) return r;
+    return s4j_socket_recvv(h, iov, count, flags);
+}
+
 static const JNINativeMethod methods[] = {
     {"sendMsg", "(J[Ljava/nio/ByteBuffer;[I[IIJ[BII)I", (void *)j_send},
     {"recvMsg", "(J[Ljava/nio/ByteBuffer;[I[IIJ[B[II)I", (void *)j_recv},
+    {"sendv", "(J[Ljava/nio/ByteBuffer;[I[III)I", (void *)j_sendv},
+    {"recvv", "(J[Ljava/nio/ByteBuffer;[I[III)I", (void *)j_recvv},
 };
 
 jint s4j_jni_register_message(JNIEnv *env) {

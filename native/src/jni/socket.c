@@ -52,12 +52,6 @@ static jint JNICALL j_connect(JNIEnv *env, jclass cls, jlong h, jlong address) {
     return s4j_socket_connect(h, s4j_jni_pointer(address));
 }
 
-static jint JNICALL j_connect_timeout(JNIEnv *env, jclass cls, jlong h, jlong address, jint timeout_ms,
-                                      jboolean blocking) {
-    (void)env, (void)cls;
-    return s4j_socket_connect_timeout(h, s4j_jni_pointer(address), timeout_ms, blocking == JNI_TRUE);
-}
-
 static jint JNICALL j_finish_connect(JNIEnv *env, jclass cls, jlong h) {
     (void)env, (void)cls;
     return s4j_socket_finish_connect(h);
@@ -153,7 +147,6 @@ static const JNINativeMethod methods[] = {
     {"listen", "(JI)I", (void *)j_listen},
     {"accept", "(JJ)J", (void *)j_accept},
     {"connect", "(JJ)I", (void *)j_connect},
-    {"connectTimeout", "(JJIZ)I", (void *)j_connect_timeout},
     {"finishConnect", "(J)I", (void *)j_finish_connect},
     {"send", "(JLjava/nio/ByteBuffer;IIIJ)I", (void *)j_send},
     {"recv", "(JLjava/nio/ByteBuffer;IIIJJ)I", (void *)j_recv},

@@ -9,6 +9,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include "../core/batch.h"
 #include "../core/cmsg.h"
 #include "../core/msghdr.h"
 #include "posix.h"
@@ -64,14 +65,46 @@ int32_t s4j_socket_recvmsg(s4j_handle h, s4j_iovec *iov, int32_t iovcnt, s4j_add
     ssize_t n;
     S4J_RETRY(n, recvmsg(s4j_fd(h), &m, flags));
     if (n == -1) return s4j_last_error();
-    int32_t out = 0;
-    if (m.msg_flags & MSG_TRUNC) out |= S4J_MSG_OUT_TRUNC;
-    if (m.msg_flags & MSG_CTRUNC) out |= S4J_MSG_OUT_CTRUNC;
-#ifdef MSG_EOR
-    if (m.msg_flags & MSG_EOR) out |= S4J_MSG_OUT_EOR;
-#endif
-    if (m.msg_flags & MSG_OOB) out |= S4J_MSG_OUT_OOB;
+    int32_t out = s4j_posix_out_flags(m.msg_flags);
     r = s4j_msghdr_received(&m, &sa, from, control, room, control_len, &out);
     *out_flags = out;
     return r < 0 ? r : (int32_t)n;
+}
+
+/* writev/readv as sendmsg/recvmsg without a name: only those take flags (MSG_NOSIGNAL above all). */
+int32_t s4j_socket_sendv(s4j_handle h, const s4j_iovec *iov, int32_t iovcnt, int flags) {
+    struct iovec v[S4J_IOV_MAX];
+    struct msghdr m;
+    s4j_sockaddr sa;
+    int32_t r = s4j_msghdr_prepare(&m, v, iov, iovcnt, NULL, 0, &sa);
+    if (r < 0) return r;
+    ssize_t n;
+    S4J_RETRY(n, sendmsg(s4j_fd(h), &m, flags | S4J_SEND_FLAGS));
+    return n == -1 ? s4j_last_error() : (int32_t)n;
+}
+
+int32_t s4j_socket_recvv(s4j_handle h, s4j_iovec *iov, int32_t iovcnt, int flags) {
+    struct iovec v[S4J_IOV_MAX];
+    struct msghdr m;
+    s4j_sockaddr sa;
+    int32_t r = s4j_msghdr_prepare(&m, v, iov, iovcnt, NULL, 0, &sa);
+    if (r < 0) return r;
+    ssize_t n;
+    S4J_RETRY(n, recvmsg(s4j_fd(h), &m, flags));
+    return n == -1 ? s4j_last_error() : (int32_t)n;
+}
+
+/* core/batch.c's primitives: a batch datagram by datagram, where the OS has no sendmmsg/recvmmsg. */
+int32_t s4j_os_send_one(s4j_handle h, s4j_os_msghdr *m, int flags) {
+    ssize_t n;
+    S4J_RETRY(n, sendmsg(s4j_fd(h), m, flags | S4J_SEND_FLAGS));
+    return n == -1 ? s4j_last_error() : (int32_t)n;
+}
+
+int32_t s4j_os_recv_one(s4j_handle h, s4j_os_msghdr *m, int flags, int wait, int32_t *out_flags) {
+    ssize_t n;
+    S4J_RETRY(n, recvmsg(s4j_fd(h), m, wait ? flags : flags | MSG_DONTWAIT));
+    if (n == -1) return s4j_last_error();
+    *out_flags = s4j_posix_out_flags(m->msg_flags);
+    return (int32_t)n;
 }

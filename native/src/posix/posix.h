@@ -6,6 +6,7 @@
 #include <sys/socket.h>
 
 #include "sockets4j/errors.h"
+#include "sockets4j/message.h"
 #include "sockets4j/socket.h"
 
 /* The fd behind a handle. Handles on POSIX are fds widened to 64 bits. */
@@ -26,6 +27,18 @@ static inline int32_t s4j_last_error(void) { return s4j_error_from_native(errno)
     do {                                                                         \
         (result) = (call);                                                       \
     } while ((result) == -1 && errno == EINTR)
+
+/* The portable S4J_MSG_OUT_* (message.h) of a received msghdr's msg_flags. */
+static inline int32_t s4j_posix_out_flags(int msg_flags) {
+    int32_t out = 0;
+    if (msg_flags & MSG_TRUNC) out |= S4J_MSG_OUT_TRUNC;
+    if (msg_flags & MSG_CTRUNC) out |= S4J_MSG_OUT_CTRUNC;
+#ifdef MSG_EOR
+    if (msg_flags & MSG_EOR) out |= S4J_MSG_OUT_EOR;
+#endif
+    if (msg_flags & MSG_OOB) out |= S4J_MSG_OUT_OOB;
+    return out;
+}
 
 /* Set-up of the platform's preclose (see s4j_socket_preclose). */
 int32_t s4j_preclose_init(void);

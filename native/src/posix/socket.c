@@ -154,27 +154,6 @@ int32_t s4j_socket_connect(s4j_handle h, const s4j_address *remote) {
     return r < 0 ? r : pending_error(fd);
 }
 
-int32_t s4j_socket_connect_timeout(s4j_handle h, const s4j_address *remote, int32_t timeout_ms, int blocking) {
-    s4j_sockaddr sa;
-    int32_t r = s4j_address_to_sockaddr(remote, &sa);
-    if (r < 0) return r;
-    if (blocking && (r = s4j_socket_set_blocking(h, 0)) < 0) return r;
-    int fd = s4j_fd(h);
-    if (connect(fd, (const struct sockaddr *)sa.u.bytes, (socklen_t)sa.len) == -1) {
-        if (errno == EINPROGRESS || errno == EINTR) {
-            r = wait_for(fd, POLLOUT, timeout_ms);
-            r = r < 0 ? r : r == 0 ? s4j_error(S4J_ETIMEDOUT, ETIMEDOUT) : pending_error(fd);
-        } else {
-            r = s4j_last_error();
-        }
-    }
-    if (blocking) {
-        int32_t restored = s4j_socket_set_blocking(h, 1);
-        if (r == 0) r = restored;
-    }
-    return r;
-}
-
 int32_t s4j_socket_finish_connect(s4j_handle h) {
     int fd = s4j_fd(h);
     int32_t ready = wait_for(fd, POLLOUT, 0);

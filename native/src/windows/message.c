@@ -7,6 +7,7 @@
  */
 #include "sockets4j/message.h"
 
+#include "../core/batch.h"
 #include "../core/cmsg.h"
 #include "../core/msghdr.h"
 #include "backend.h"
@@ -82,4 +83,74 @@ int32_t s4j_socket_recvmsg(s4j_handle h, s4j_iovec *iov, int32_t iovcnt, s4j_add
     r = s4j_msghdr_received(&m, &sa, from, control, room, control_len, &out);
     *out_flags = out;
     return r < 0 ? r : (int32_t)got;
+}
+
+/* Stream sockets too: WSASend and WSARecv take a WSABUF array on any socket (see message.h). */
+int32_t s4j_socket_sendv(s4j_handle h, const s4j_iovec *iov, int32_t iovcnt, int flags) {
+    WSABUF bufs[S4J_IOV_MAX];
+    WSAMSG m;
+    s4j_sockaddr sa;
+    int32_t r = s4j_msghdr_prepare(&m, bufs, iov, iovcnt, NULL, 0, &sa);
+    if (r < 0) return r;
+    DWORD sent = 0;
+    if (WSASend(s4j_socket(h), bufs, (DWORD)iovcnt, &sent, (DWORD)flags, NULL, NULL) == SOCKET_ERROR) {
+        return s4j_windows_io_error(s4j_socket(h), SO_SNDTIMEO);
+    }
+    return (int32_t)sent;
+}
+
+int32_t s4j_socket_recvv(s4j_handle h, s4j_iovec *iov, int32_t iovcnt, int flags) {
+    WSABUF bufs[S4J_IOV_MAX];
+    WSAMSG m;
+    s4j_sockaddr sa;
+    int32_t r = s4j_msghdr_prepare(&m, bufs, iov, iovcnt, NULL, 0, &sa);
+    if (r < 0) return r;
+    DWORD got = 0;
+    DWORD in_out = (DWORD)flags;
+    if (WSARecv(s4j_socket(h), bufs, (DWORD)iovcnt, &got, &in_out, NULL, NULL) == SOCKET_ERROR) {
+        if (WSAGetLastError() != WSAEMSGSIZE) return s4j_windows_io_error(s4j_socket(h), SO_RCVTIMEO);
+        /* A datagram longer than the buffers: Winsock fills them and fails; POSIX returns what fitted. */
+        int64_t room = 0;
+        for (int32_t i = 0; i < iovcnt; i++) room += iov[i].length;
+        return room > INT32_MAX ? INT32_MAX : (int32_t)room;
+    }
+    return (int32_t)got;
+}
+
+/* core/batch.c's primitives: Winsock has no sendmmsg/recvmmsg, so a batch goes datagram by datagram. */
+int32_t s4j_os_send_one(s4j_handle h, s4j_os_msghdr *m, int flags) {
+    DWORD sent = 0;
+    if (WSASendMsg(s4j_socket(h), m, (DWORD)flags, &sent, NULL, NULL) == SOCKET_ERROR) {
+        return s4j_windows_io_error(s4j_socket(h), SO_SNDTIMEO);
+    }
+    return (int32_t)sent;
+}
+
+/*
+ * Winsock has no MSG_DONTWAIT and cannot be asked a socket's mode: a datagram after
+ * the first is taken only when a zero-timeout poll says one is queued.
+ */
+int32_t s4j_os_recv_one(s4j_handle h, s4j_os_msghdr *m, int flags, int wait, int32_t *out_flags) {
+    if (wsa_recvmsg == NULL) return s4j_unsupported();
+    SOCKET s = s4j_socket(h);
+    if (!wait) {
+        WSAPOLLFD p = {.fd = s, .events = POLLRDNORM, .revents = 0};
+        int ready = WSAPoll(&p, 1, 0);
+        if (ready == SOCKET_ERROR) return s4j_last_error();
+        if (ready == 0 || (p.revents & POLLRDNORM) == 0) return s4j_error(S4J_EAGAIN, WSAEWOULDBLOCK);
+    }
+    m->dwFlags = (DWORD)flags;
+    DWORD got = 0;
+    int32_t out = 0;
+    if (wsa_recvmsg(s, m, &got, NULL, NULL) == SOCKET_ERROR) {
+        if (WSAGetLastError() != WSAEMSGSIZE) return s4j_windows_io_error(s, SO_RCVTIMEO);
+        /* The buffers were filled, but a failed call's count is not to be relied on (Wine leaves 0). */
+        got = 0;
+        for (DWORD i = 0; i < m->dwBufferCount; i++) got += m->lpBuffers[i].len;
+        out |= S4J_MSG_OUT_TRUNC;
+    }
+    if (m->dwFlags & MSG_TRUNC) out |= S4J_MSG_OUT_TRUNC;
+    if (m->dwFlags & MSG_CTRUNC) out |= S4J_MSG_OUT_CTRUNC;
+    *out_flags = out;
+    return (int32_t)got;
 }

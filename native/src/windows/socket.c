@@ -143,26 +143,6 @@ static int32_t wait_connected(SOCKET s, int32_t timeout_ms) {
     return n > 0 ? 1 : 0;
 }
 
-int32_t s4j_socket_connect_timeout(s4j_handle h, const s4j_address *remote, int32_t timeout_ms, int blocking) {
-    s4j_sockaddr sa;
-    int32_t r = s4j_address_to_sockaddr(remote, &sa);
-    if (r < 0) return r;
-    if (blocking && (r = s4j_socket_set_blocking(h, 0)) < 0) return r;
-    SOCKET s = s4j_socket(h);
-    if (connect(s, (const struct sockaddr *)sa.u.bytes, (int)sa.len) == SOCKET_ERROR) {
-        r = connect_error();
-        if (s4j_error_portable(r) == S4J_EINPROGRESS) {
-            r = wait_connected(s, timeout_ms);
-            r = r < 0 ? r : r == 0 ? s4j_error(S4J_ETIMEDOUT, WSAETIMEDOUT) : pending_error(s);
-        }
-    }
-    if (blocking) {
-        int32_t restored = s4j_socket_set_blocking(h, 1);
-        if (r == 0) r = restored;
-    }
-    return r;
-}
-
 int32_t s4j_socket_finish_connect(s4j_handle h) {
     SOCKET s = s4j_socket(h);
     int32_t ready = wait_connected(s, 0);

@@ -105,6 +105,51 @@ final class AddressCodec {
         slot.put(DATA, bytes);
     }
 
+    /**
+     * The family an address belongs to by its own type, for memory written before any socket is known
+     * (a {@link DatagramBatch}): an IPv4 address is INET, an IPv6 one INET6, a Unix one UNIX.
+     */
+    static Family familyOf(SocketAddress address, String argument) {
+        if (address == null) throw new NullPointerException(argument + " is null");
+        if (address instanceof InetSocketAddress inet) {
+            if (inet.isUnresolved()) throw new IllegalArgumentException(argument + " is unresolved: " + inet);
+            return inet.getAddress() instanceof Inet4Address ? Family.INET : Family.INET6;
+        }
+        if (address instanceof UnixDomainSocketAddress || address instanceof AbstractUnixAddress) return Family.UNIX;
+        throw new IllegalArgumentException(argument + " must be an InetSocketAddress, a UnixDomainSocketAddress or an"
+                + " AbstractUnixAddress, not " + address.getClass().getSimpleName() + " " + address);
+    }
+
+    /**
+     * Makes the address in {@code slot}, written by {@link #write} for its own family, one a socket of
+     * {@code family} can use: an IPv4 address becomes its IPv4-mapped form for an INET6 socket, as
+     * {@link #write} does; any other mismatch is refused, naming {@code argument}.
+     */
+    static void fit(ByteBuffer slot, Family family, String argument) {
+        int code = slot.get(FAMILY);
+        if (family == Family.INET6 && code == AF_INET) {
+            int v4 = slot.getInt(DATA);
+            slot.putLong(DATA, 0L);
+            slot.putInt(DATA + 8, 0);
+            slot.putShort(DATA + 10, (short) 0xffff);
+            slot.putInt(DATA + 12, v4);
+            slot.put(FAMILY, (byte) AF_INET6);
+            slot.putShort(LENGTH, (short) 16);
+            return;
+        }
+        int wanted = switch (family) {
+            case INET -> AF_INET;
+            case INET6 -> AF_INET6;
+            case UNIX -> AF_UNIX;
+            default -> -1;
+        };
+        if (code != wanted) {
+            throw new IllegalArgumentException(argument + " is " + (code == AF_INET ? "an IPv4" : code == AF_INET6
+                    ? "an IPv6" : code == AF_UNIX ? "a Unix" : "no") + " address, which " + withArticle(family)
+                    + " socket cannot use");
+        }
+    }
+
     /** Writes an IP address (port 0) in its own family, for option structs that carry bare addresses. */
     static void writeIp(InetAddress ip, ByteBuffer slot) {
         clear(slot);

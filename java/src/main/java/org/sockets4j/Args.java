@@ -28,21 +28,16 @@ final class Args {
         if (buffer.isReadOnly()) throw new IllegalArgumentException(name + " is a read-only buffer");
     }
 
-    /** A positive timeout in whole milliseconds that fits an int. */
-    static int timeoutMillis(Duration timeout, String name) {
+    /** A positive timeout in nanoseconds; a timeout too long for a long is taken as the longest one. */
+    static long timeoutNanos(Duration timeout, String name) {
         notNull(timeout, name);
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException(name + " must be positive: " + timeout);
         }
-        long millis;
         try {
-            millis = Math.max(1, timeout.toMillis());
+            return timeout.toNanos();
         } catch (ArithmeticException e) {
-            millis = Long.MAX_VALUE;
+            return Long.MAX_VALUE / 2; // still a deadline nanoTime can reach without overflow trouble
         }
-        if (millis > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException(name + " must be at most " + Integer.MAX_VALUE + " ms: " + timeout);
-        }
-        return (int) millis;
     }
 }

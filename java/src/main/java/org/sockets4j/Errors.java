@@ -19,8 +19,8 @@ final class Errors {
     private Errors() {}
 
     /** Calls whose wait SO_RCVTIMEO bounds, and those SO_SNDTIMEO bounds. */
-    private static final Set<String> RECEIVES = Set.of("recv", "recvfrom", "recvmsg", "accept");
-    private static final Set<String> SENDS = Set.of("send", "sendto", "sendmsg");
+    private static final Set<String> RECEIVES = Set.of("recv", "recvfrom", "recvmsg", "readv", "accept");
+    private static final Set<String> SENDS = Set.of("send", "sendto", "sendmsg", "writev");
 
     /**
      * The failure of a call on {@code socket}, in the socket's terms: on a datagram socket, ECONNREFUSED is an

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongToIntFunction;
 import org.sockets4j.internal.NativeControl;
 import org.sockets4j.internal.NativeErrors;
@@ -18,8 +19,10 @@ import org.sockets4j.internal.NativeOption;
 import org.sockets4j.internal.NativeSocket;
 import org.sockets4j.internal.OptionFailure;
 import org.sockets4j.internal.Scratch;
+import org.sockets4j.internal.VirtualThreads;
 import org.sockets4j.option.Access;
 import org.sockets4j.option.SockOpt;
+import org.sockets4j.option.SocketOptions;
 
 /**
  * A socket: the Berkeley sockets calls on one descriptor, one Java method per call.
@@ -51,6 +54,36 @@ import org.sockets4j.option.SockOpt;
  * never reused while a call can still reach it. A socket that becomes
  * unreachable without being closed is closed by a {@link Cleaner}.
  *
+ * <p><b>Virtual threads.</b> A blocking call made by a virtual thread never blocks
+ * its carrier: the socket is made non-blocking in the kernel (the mode this class
+ * reports stays blocking) and the thread parks on the library's internal
+ * {@link Poller} until the socket is ready, then retries. The same holds for every
+ * call with a {@link Duration} timeout, and, once a socket has parked, for its
+ * later blocking calls on any thread. A platform thread on a socket that has
+ * never parked blocks in the kernel. On both ways {@code SO_RCVTIMEO} and
+ * {@code SO_SNDTIMEO} bound the wait (a call's own timeout replaces them), a
+ * blocking stream send returns once all is sent, and a stream
+ * {@link MsgFlag#WAITALL} receive once all arrived. Two exceptions on the parking
+ * way: {@link #recvMsg(ByteBuffer[], int, MsgFlag...) recvMsg} with {@code WAITALL},
+ * and a receive with {@link MsgFlag#PEEK} and {@code WAITALL}, return what is
+ * queued once something is (a peek cannot see the end of the stream behind bytes
+ * it leaves in place).
+ *
+ * <p><b>Interrupts.</b> As with the JDK's interruptible channels,
+ * {@link Thread#interrupt()} of a thread in a blocking call ({@code accept},
+ * {@code connect}, {@code send}..., {@code recv}...) closes the socket, and the call
+ * throws {@link java.nio.channels.ClosedByInterruptException}; the thread keeps its
+ * interrupt status. A thread whose interrupt status is set when it starts a
+ * blocking call closes the socket the same way. Non-blocking calls, and calls with
+ * {@link MsgFlag#DONTWAIT}, ignore interrupts.
+ *
+ * <p><b>Timeouts.</b> The {@code Duration} overloads of {@code accept},
+ * {@code connect}, {@code recv}, {@code recvFrom}, {@code recvMsg}, {@code send}
+ * and {@code sendTo} wait at most that long, in either blocking mode, and then throw
+ * {@link java.net.SocketTimeoutException} ({@link Errno#ETIMEDOUT}); the socket and
+ * its options are unchanged, so the next call may wait again (except after a timed-out
+ * {@code connect}, whose connection is left half made: close that socket).
+ *
  * <p><b>Buffers.</b> Direct {@link ByteBuffer}s reach the kernel without a copy;
  * arrays and heap buffers pass through a per-thread native buffer.
  */
@@ -75,12 +108,40 @@ public final class Socket implements AutoCloseable {
     private static final int TRUNC = MsgFlag.TRUNC.nativeValue().orElse(0);
     private static final MsgFlag[] NO_FLAGS = {};
 
+    static {
+        // What the blocking paths reach, loaded and initialized with this class: the first virtual threads to
+        // block would otherwise load it themselves, and a virtual thread loading a class pins its carrier.
+        for (Class<?> c : new Class<?>[] {Scratch.class, SocketOptions.class, Waits.class, Parker.class, Blocker.class,
+                VirtualThreads.class, LockSupport.class, Poller.class, Poller.Registration.class, Poller.Events.class,
+                Poller.Trigger.class, SocketClosedException.class, ErrnoSocketTimeoutException.class}) {
+            try {
+                Class.forName(c.getName(), true, c.getClassLoader());
+            } catch (ClassNotFoundException e) {
+                throw new AssertionError(e);
+            }
+        }
+    }
+
     private final Handle handle;
     private final Cleaner.Cleanable cleanable;
     private final Family family;
     private final Type type;
     private final Protocol protocol;
     private volatile boolean blocking = true;
+    /** The kernel's view: false once a call parked (see {@link #io}), and then for good. */
+    private volatile boolean kernelBlocking = true;
+    /**
+     * SO_RCVTIMEO and SO_SNDTIMEO in nanoseconds as last set through {@link #setOption} (0: none), or -1 when
+     * not known here: a parked wait needs them every time, and a getsockopt each time would cost it a syscall.
+     */
+    private volatile long receiveTimeout;
+    private volatile long sendTimeout;
+    /** Whether a call has parked: from then on the kernel keeps the socket non-blocking. */
+    private volatile boolean parking;
+    private volatile Blocker blocker;
+    private volatile Waits waits;
+    /** Guards the blocking mode's changes, and the lazy creation of {@link #blocker} and {@link #waits}. */
+    private final Object mode = new Object();
 
     private Socket(long fd, Family family, Type type, Protocol protocol) {
         this.handle = new Handle(fd);
@@ -225,14 +286,35 @@ public final class Socket implements AutoCloseable {
      * @throws SocketClosedException if the socket is closed, also by another thread while waiting
      */
     public Accepted accept() throws IOException {
+        return accept(0L);
+    }
+
+    /**
+     * {@code accept()} that waits at most {@code timeout} for a connection, in either blocking mode.
+     *
+     * @param timeout how long to wait, at most
+     * @return the connection and its peer
+     * @throws java.net.SocketTimeoutException if none came in time; the socket and its options are unchanged
+     * @throws IllegalArgumentException        if the timeout is not positive
+     * @throws SocketClosedException           if the socket is closed, also by another thread while waiting
+     */
+    public Accepted accept(Duration timeout) throws IOException {
+        return accept(Args.timeoutNanos(timeout, "timeout"));
+    }
+
+    private Accepted accept(long timeout) throws IOException {
         Scratch scratch = Scratch.get();
-        long r = raw("accept", ACCEPT, null, 0, 0, 0, scratch.outAddress(), 0L, NOTHING_KEPT);
+        long r = io("accept", ACCEPT, null, 0, 0, 0, scratch.outAddress(), 0L, NOTHING_KEPT, Poller.READ, timeout);
         if (r < 0) {
             if (wouldBlock(r, 0)) return null;
             throw failure("accept", null, r);
         }
         SocketAddress peer = AddressCodec.read(scratch.out());
-        return new Accepted(new Socket(r, family, type, protocol), peer);
+        Socket accepted = new Socket(r, family, type, protocol);
+        // accept() hands the listener's timeouts down (Linux, BSD and Winsock alike)
+        accepted.receiveTimeout = receiveTimeout;
+        accepted.sendTimeout = sendTimeout;
+        return new Accepted(accepted, peer);
     }
 
     /**
@@ -251,10 +333,14 @@ public final class Socket implements AutoCloseable {
         Scratch scratch = Scratch.get();
         AddressCodec.write(remote, family, "remote", scratch.in());
         long address = scratch.inAddress();
-        int r = attempt("connect", fd -> NativeSocket.connect(fd, address));
-        if (r >= 0) return true;
-        if (NativeErrors.portable(r) == Errno.EINPROGRESS.code()) return false;
-        throw failure("connect", remote, r);
+        if (!blocking) {
+            int r = attempt("connect", fd -> NativeSocket.connect(fd, address));
+            if (r >= 0) return true;
+            if (NativeErrors.portable(r) == Errno.EINPROGRESS.code()) return false;
+            throw failure("connect", remote, r);
+        }
+        connect(remote, address, 0L);
+        return true;
     }
 
     /**
@@ -269,13 +355,78 @@ public final class Socket implements AutoCloseable {
      * @throws IllegalArgumentException        if the timeout is not positive or exceeds {@code Integer.MAX_VALUE} ms
      */
     public void connect(SocketAddress remote, Duration timeout) throws IOException {
-        int millis = Args.timeoutMillis(timeout, "timeout");
+        long nanos = Args.timeoutNanos(timeout, "timeout");
         Scratch scratch = Scratch.get();
         AddressCodec.write(remote, family, "remote", scratch.in());
-        long address = scratch.inAddress();
-        boolean mode = blocking;
-        call("connect", remote + " within " + millis + " ms", fd -> NativeSocket.connectTimeout(fd, address, millis, mode));
+        connect(remote, scratch.inAddress(), nanos);
     }
+
+    /**
+     * A connect that waits: in the kernel (a platform thread on a blocking socket, without a timeout), or by
+     * starting it non-blocking and parking until the socket is writable, then reading the outcome
+     * ({@code SO_ERROR}). {@code SO_SNDTIMEO} bounds the parked wait as it bounds the kernel's on Linux.
+     */
+    private void connect(SocketAddress remote, long address, long timeout) throws IOException {
+        boolean park = parks(0, timeout);
+        Blocker b = blocker();
+        b.enter();
+        try {
+            if (!park) {
+                int r = attempt("connect", fd -> NativeSocket.connect(fd, address));
+                if (r >= 0) return;
+                // switched to parking under this call (a non-blocking connect's answer): go on that way
+                if (kernelBlocking || !inProgress(r)) throw failure("connect", remote, r);
+            } else {
+                switchKernelNonBlocking("connect");
+            }
+            long deadline = timeout == 0 ? 0L : deadlineOf(timeout);
+            long until = timeout != 0 ? deadline : optionDeadline(Poller.WRITE); // a call's own timeout alone
+            long backoff = 1_000_000L;
+            int r = attempt("connect", fd -> NativeSocket.connect(fd, address));
+            for (;;) {
+                if (r >= 0) return;
+                boolean again = NativeErrors.portable(r) == Errno.EAGAIN.code();
+                if (!again && !inProgress(r)) throw failure("connect", remote, r);
+                if (until != 0 && System.nanoTime() - until >= 0) {
+                    NativeFailure failure = new NativeFailure("connect", Errno.ETIMEDOUT, 0);
+                    String detail = remote + " within " + millisOf(until == deadline ? timeout
+                            : getOption(SocketOptions.SO_SNDTIMEO).toNanos()) + " ms";
+                    throw new ErrnoSocketTimeoutException(failure, failure.message(detail));
+                }
+                if (again) {
+                    // A Unix listener's full backlog: Linux says EAGAIN and keeps no connect under way, and the
+                    // socket reads as writable, so there is nothing to wait for but time. Try again, backing off.
+                    long nap = until == 0 ? backoff : Math.min(backoff, until - System.nanoTime());
+                    LockSupport.parkNanos(this, Math.max(1, nap));
+                    if (handle.isClosed()) throw new SocketClosedException("connect", true);
+                    backoff = Math.min(backoff * 2, CONNECT_SLICE);
+                    r = attempt("connect", fd -> NativeSocket.connect(fd, address));
+                    continue;
+                }
+                // Some WSAPoll never report a refused connect: look again at least every CONNECT_SLICE.
+                long slice = System.nanoTime() + CONNECT_SLICE;
+                awaitReady("connect", Poller.WRITE, until == 0 ? slice : earliest(until, slice));
+                int done = attempt("connect", NativeSocket::finishConnect);
+                if (done == 1) return;
+                r = done < 0 ? done : inProgressCode();
+            }
+        } finally {
+            b.leave();
+        }
+    }
+
+    private static boolean inProgress(int r) {
+        int code = NativeErrors.portable(r);
+        return code == Errno.EINPROGRESS.code() || code == Errno.EALREADY.code();
+    }
+
+    /** A packed EINPROGRESS, for a connect still under way. */
+    private static int inProgressCode() {
+        return -Errno.EINPROGRESS.code();
+    }
+
+    /** The longest a parked connect waits before it asks the socket again. */
+    private static final long CONNECT_SLICE = 100_000_000L;
 
     /**
      * Completes a non-blocking {@link #connect(SocketAddress)}: reads the pending
@@ -363,6 +514,8 @@ public final class Socket implements AutoCloseable {
         if (closed) throw new SocketClosedException("setsockopt", true);
         // the message's detail is built only for a failure: a set that succeeds allocates nothing for it
         if (r < 0) throw failure("setsockopt", option + " = " + SockOpt.show(value), r);
+        if (option == SocketOptions.SO_RCVTIMEO) receiveTimeout = -1; // the kernel may round it: ask it once
+        else if (option == SocketOptions.SO_SNDTIMEO) sendTimeout = -1;
     }
 
     /**
@@ -421,6 +574,8 @@ public final class Socket implements AutoCloseable {
         Args.notNull(value, "value");
         call("setsockopt", "level " + level + " name " + name,
                 fd -> NativeOption.setBytes(fd, level, name, value, 0, value.length));
+        receiveTimeout = -1; // it may have been one of the timeouts parked waits honour
+        sendTimeout = -1;
     }
 
     /**
@@ -489,15 +644,43 @@ public final class Socket implements AutoCloseable {
         long address = to;
         LongToIntFunction sendMsg = fd -> NativeMessage.sendMsg(fd, g.direct, g.offsets, g.lengths, count, address,
                 records, records.length, mask);
-        int r = (int) raw("sendmsg", PLAIN, sendMsg, 0, 0, 0, 0L, 0L, BYTES_MOVED);
+        boolean parked = type == Type.STREAM && parks(mask, 0L); // decided before: the call may switch the socket
+        int r = (int) io("sendmsg", PLAIN, sendMsg, 0, 0, 0, 0L, 0L, BYTES_MOVED, Poller.WRITE, 0L);
         if (r >= 0) {
             g.advance(data, r, false);
+            // The kernel's blocking sendmsg on a stream sends it all; parked, the rest goes on (control went first).
+            if (parked && r < g.total) r += sendRest(data, mask);
             return r;
         }
         if (wouldBlock(r, mask)) return WOULD_BLOCK;
         // e.g. Windows: WSASendMsg takes packet info only
         throw Errors.failure("sendmsg", target, r, type, "sendmsg with " + control);
     }
+
+    /** The rest of a parked stream sendmsg, without ancillary data: what else went, to add to what went first. */
+    private int sendRest(ByteBuffer[] data, int mask) throws IOException {
+        int more = 0;
+        for (;;) {
+            int count = Gather.check(data, false);
+            Gather g = new Gather(data, count, true, true);
+            if (g.total == 0) return more;
+            LongToIntFunction sendMsg = fd -> NativeMessage.sendMsg(fd, g.direct, g.offsets, g.lengths, count, 0L,
+                    NO_RECORDS, 0, mask);
+            int r;
+            try {
+                r = (int) io("sendmsg", PLAIN, sendMsg, 0, 0, 0, 0L, 0L, BYTES_MOVED, Poller.WRITE, 0L);
+            } catch (SocketClosedException e) {
+                throw e;
+            } catch (IOException e) {
+                return more; // as the kernel's send: what went is counted, the error comes with the next call
+            }
+            if (r <= 0) return more;
+            g.advance(data, r, false);
+            more += r;
+        }
+    }
+
+    private static final byte[] NO_RECORDS = {};
 
     /**
      * {@code recvmsg()}: scatters one message into {@code data}'s remaining space, with up to
@@ -515,19 +698,42 @@ public final class Socket implements AutoCloseable {
      * @throws IOException if the call fails: an exception that implements {@link NativeError}
      */
     public Message recvMsg(ByteBuffer[] data, int controlCapacity, MsgFlag... flags) throws IOException {
+        return recvMsg(data, controlCapacity, 0L, flags);
+    }
+
+    /**
+     * {@link #recvMsg(ByteBuffer[], int, MsgFlag...)} that waits at most {@code timeout}, in either blocking mode.
+     *
+     * @param data            1 to 64 writable buffers
+     * @param controlCapacity 0 to 4096 bytes for ancillary data
+     * @param timeout         how long to wait, at most
+     * @param flags           the call's flags, none for 0
+     * @return the message
+     * @throws java.net.SocketTimeoutException if nothing came in time; the socket's options are unchanged
+     * @throws IOException if the call fails: an exception that implements {@link NativeError}
+     */
+    public Message recvMsg(ByteBuffer[] data, int controlCapacity, Duration timeout, MsgFlag... flags)
+            throws IOException {
+        return recvMsg(data, controlCapacity, Args.timeoutNanos(timeout, "timeout"), flags);
+    }
+
+    private Message recvMsg(ByteBuffer[] data, int controlCapacity, long timeout, MsgFlag[] flags) throws IOException {
         int count = Gather.check(data, true);
         if (controlCapacity < 0 || controlCapacity > 4096) {
             throw new IllegalArgumentException("controlCapacity must be 0..4096: " + controlCapacity);
         }
         int mask = receiveMask(flags);
+        // the parking way leaves MSG_WAITALL out (see io), and then returns what the first readiness brought
+        int callMask = parks(mask, timeout) ? mask & ~WAITALL : mask;
         Gather g = new Gather(data, count, false, type == Type.STREAM);
         Scratch scratch = Scratch.get();
         byte[] control = new byte[controlCapacity];
         int[] io = {controlCapacity, 0};
         long from = scratch.outAddress();
         LongToIntFunction recvMsg = fd -> NativeMessage.recvMsg(fd, g.direct, g.offsets, g.lengths, count, from,
-                control, io, mask);
-        int r = (int) raw("recvmsg", PLAIN, recvMsg, 0, 0, 0, 0L, 0L, receiveKept(g.total, mask));
+                control, io, callMask);
+        int r = (int) io("recvmsg", PLAIN, recvMsg, 0, 0, 0, 0L, 0L, receiveKept(g.total, callMask), Poller.READ,
+                timeout);
         if (r < 0) {
             if (wouldBlock(r, mask)) return null;
             throw failure("recvmsg", null, r);
@@ -628,8 +834,13 @@ public final class Socket implements AutoCloseable {
      * @throws IOException if the call fails: an exception that implements {@link NativeError}
      */
     public void setBlocking(boolean blocking) throws IOException {
-        call("setBlocking", blocking, fd -> NativeSocket.setBlocking(fd, blocking));
-        this.blocking = blocking;
+        // A socket whose calls have parked stays non-blocking in the kernel: its blocking calls wait by parking.
+        synchronized (mode) { // with switchKernelNonBlocking: mode and flags change together
+            boolean kernel = blocking && !parking;
+            call("setBlocking", blocking, fd -> NativeSocket.setBlocking(fd, kernel));
+            kernelBlocking = kernel;
+            this.blocking = blocking;
+        }
     }
 
     /**
@@ -689,7 +900,7 @@ public final class Socket implements AutoCloseable {
     }
 
     private int sendArray(byte[] src, int offset, int length, int mask) throws IOException {
-        return sendBytes("send", src, offset, length, mask, null, 0L);
+        return sendBytes("send", src, offset, length, mask, null, 0L, 0L);
     }
 
     /**
@@ -700,7 +911,7 @@ public final class Socket implements AutoCloseable {
      * @throws IOException if the call fails: an exception that implements {@link NativeError}
      */
     public int send(ByteBuffer src) throws IOException {
-        return sendBuffer("send", src, null, NO_FLAGS);
+        return sendBuffer("send", src, null, NO_FLAGS, 0L);
     }
 
     /**
@@ -712,7 +923,7 @@ public final class Socket implements AutoCloseable {
      * @throws IOException if the call fails: an exception that implements {@link NativeError}
      */
     public int send(ByteBuffer src, MsgFlag... flags) throws IOException {
-        return sendBuffer("send", src, null, flags);
+        return sendBuffer("send", src, null, flags, 0L);
     }
 
     /**
@@ -731,7 +942,7 @@ public final class Socket implements AutoCloseable {
         int mask = MsgFlag.mask(flags);
         Scratch scratch = Scratch.get();
         AddressCodec.write(target, family, "target", scratch.in());
-        return sendBytes("sendto", src, offset, length, mask, target, scratch.inAddress());
+        return sendBytes("sendto", src, offset, length, mask, target, scratch.inAddress(), 0L);
     }
 
     /**
@@ -744,10 +955,62 @@ public final class Socket implements AutoCloseable {
      * @throws IOException if the call fails: an exception that implements {@link NativeError}
      */
     public int sendTo(ByteBuffer src, SocketAddress target, MsgFlag... flags) throws IOException {
-        return sendBuffer("sendto", src, Args.notNull(target, "target"), flags);
+        return sendBuffer("sendto", src, Args.notNull(target, "target"), flags, 0L);
     }
 
-    private int sendBuffer(String operation, ByteBuffer src, SocketAddress target, MsgFlag[] flags)
+    /**
+     * {@link #send(byte[], int, int, MsgFlag...)} that waits at most {@code timeout} for room, in either blocking
+     * mode; on a stream socket it sends all of it unless the time runs out first.
+     *
+     * @param src     the bytes to send
+     * @param offset  the index of the first byte to send
+     * @param length  how many bytes to send
+     * @param timeout how long to wait, at most
+     * @param flags   the call's flags, none for 0
+     * @return the bytes sent: fewer than length when the time ran out after some went
+     * @throws java.net.SocketTimeoutException if nothing could be sent in time; the socket's options are unchanged
+     * @throws IOException if the call fails: an exception that implements {@link NativeError}
+     */
+    public int send(byte[] src, int offset, int length, Duration timeout, MsgFlag... flags) throws IOException {
+        Args.range(src, offset, length, "src");
+        long nanos = Args.timeoutNanos(timeout, "timeout");
+        return sendBytes("send", src, offset, length, MsgFlag.mask(flags), null, 0L, nanos);
+    }
+
+    /**
+     * {@link #send(ByteBuffer, MsgFlag...)} that waits at most {@code timeout} for room, in either blocking mode;
+     * on a stream socket it sends all of it unless the time runs out first.
+     *
+     * @param src     the bytes to send
+     * @param timeout how long to wait, at most
+     * @param flags   the call's flags, none for 0
+     * @return the bytes sent: fewer than remaining when the time ran out after some went
+     * @throws java.net.SocketTimeoutException if nothing could be sent in time; the socket's options are unchanged
+     * @throws IOException if the call fails: an exception that implements {@link NativeError}
+     */
+    public int send(ByteBuffer src, Duration timeout, MsgFlag... flags) throws IOException {
+        long nanos = Args.timeoutNanos(timeout, "timeout");
+        return sendBuffer("send", src, null, flags, nanos);
+    }
+
+    /**
+     * {@link #sendTo(ByteBuffer, SocketAddress, MsgFlag...)} that waits at most {@code timeout} for room, in
+     * either blocking mode.
+     *
+     * @param src     the bytes to send
+     * @param target  the destination
+     * @param timeout how long to wait, at most
+     * @param flags   the call's flags, none for 0
+     * @return the bytes sent
+     * @throws java.net.SocketTimeoutException if nothing could be sent in time; the socket's options are unchanged
+     * @throws IOException if the call fails: an exception that implements {@link NativeError}
+     */
+    public int sendTo(ByteBuffer src, SocketAddress target, Duration timeout, MsgFlag... flags) throws IOException {
+        long nanos = Args.timeoutNanos(timeout, "timeout");
+        return sendBuffer("sendto", src, Args.notNull(target, "target"), flags, nanos);
+    }
+
+    private int sendBuffer(String operation, ByteBuffer src, SocketAddress target, MsgFlag[] flags, long timeout)
             throws IOException {
         Args.notNull(src, "src");
         int mask = MsgFlag.mask(flags);
@@ -762,8 +1025,8 @@ public final class Socket implements AutoCloseable {
             to = scratch.inAddress();
         }
         int r = src.isDirect()
-                ? transmit(operation, src, position, length, mask, target, to)
-                : sendBytes(operation, src, position, length, mask, target, to);
+                ? transmit(operation, src, position, length, mask, target, to, timeout)
+                : sendBytes(operation, src, position, length, mask, target, to, timeout);
         if (r > 0) src.position(position + r);
         return r;
     }
@@ -774,9 +1037,10 @@ public final class Socket implements AutoCloseable {
      * stream send goes on pass after pass, as the kernel's own send does; a datagram or record
      * larger than one pass is sent whole through memory of its own.
      */
-    private int sendBytes(String operation, Object src, int offset, int length, int mask, Object target, long to)
-            throws IOException {
-        if (length > Scratch.CHUNK && type != Type.STREAM) return sendWhole(operation, src, offset, length, mask, target, to);
+    private int sendBytes(String operation, Object src, int offset, int length, int mask, Object target, long to,
+                          long timeout) throws IOException {
+        if (length > Scratch.CHUNK && type != Type.STREAM) return sendWhole(operation, src, offset, length, mask, target, to, timeout);
+        long deadline = timeout == 0 ? 0L : deadlineOf(timeout);
         int sent = 0;
         do {
             int chunk = Math.min(length - sent, Scratch.CHUNK);
@@ -785,21 +1049,21 @@ public final class Socket implements AutoCloseable {
             else data.put(0, (ByteBuffer) src, offset + sent, chunk);
             int r;
             try {
-                r = transmit(operation, data, 0, chunk, mask, target, to);
+                r = transmit(operation, data, 0, chunk, mask, target, to, sent == 0 ? timeout : remaining(deadline));
             } catch (IOException e) {
                 if (sent > 0) return sent; // as the kernel's send: what went out is counted, the error comes next
                 throw e;
             }
             if (r < 0) return sent > 0 ? sent : r;
             sent += r;
-            if (r < chunk || !blocking || (mask & DONTWAIT) != 0) break;
+            if (r < chunk || (!blocking && timeout == 0) || (mask & DONTWAIT) != 0) break;
         } while (sent < length);
         return sent;
     }
 
     /** One datagram larger than {@link Scratch#CHUNK}: C copies it into memory of its own for the call. */
-    private int sendWhole(String operation, Object src, int offset, int length, int mask, Object target, long to)
-            throws IOException {
+    private int sendWhole(String operation, Object src, int offset, int length, int mask, Object target, long to,
+                          long timeout) throws IOException {
         byte[] array;
         int at;
         if (src instanceof byte[] a) {
@@ -813,13 +1077,13 @@ public final class Socket implements AutoCloseable {
             ((ByteBuffer) src).get(offset, array);
             at = 0;
         }
-        int r = (int) raw(operation, SEND_ARRAY, array, at, length, mask, to, 0L, BYTES_MOVED);
+        int r = (int) io(operation, SEND_ARRAY, array, at, length, mask, to, 0L, BYTES_MOVED, Poller.WRITE, timeout);
         return sent(operation, r, mask, target);
     }
 
     private int transmit(String operation, ByteBuffer direct, int offset, int length, int mask, Object target,
-                         long to) throws IOException {
-        int r = (int) raw(operation, SEND, direct, offset, length, mask, to, 0L, BYTES_MOVED);
+                         long to, long timeout) throws IOException {
+        int r = (int) io(operation, SEND, direct, offset, length, mask, to, 0L, BYTES_MOVED, Poller.WRITE, timeout);
         return sent(operation, r, mask, target);
     }
 
@@ -874,7 +1138,7 @@ public final class Socket implements AutoCloseable {
     }
 
     private int recvArray(byte[] dst, int offset, int length, int mask) throws IOException {
-        return receiveBytes("recv", dst, offset, length, mask, 0L, 0L);
+        return receiveBytes("recv", dst, offset, length, mask, 0L, 0L, 0L);
     }
 
     /**
@@ -887,7 +1151,7 @@ public final class Socket implements AutoCloseable {
      */
     public int recv(ByteBuffer dst) throws IOException {
         Args.writable(dst, "dst");
-        return receiveBuffer("recv", dst, 0, 0L, 0L);
+        return receiveBuffer("recv", dst, 0, 0L, 0L, 0L);
     }
 
     /**
@@ -902,7 +1166,7 @@ public final class Socket implements AutoCloseable {
     public int recv(ByteBuffer dst, MsgFlag... flags) throws IOException {
         Args.writable(dst, "dst");
         int mask = receiveMask(flags);
-        return receiveBuffer("recv", dst, mask, 0L, 0L);
+        return receiveBuffer("recv", dst, mask, 0L, 0L, 0L);
     }
 
     /**
@@ -920,7 +1184,7 @@ public final class Socket implements AutoCloseable {
         Args.range(dst, offset, length, "dst");
         int mask = receiveMask(flags);
         Scratch scratch = Scratch.get();
-        int r = receiveBytes("recvfrom", dst, offset, length, mask, scratch.outAddress(), scratch.flagsAddress());
+        int r = receiveBytes("recvfrom", dst, offset, length, mask, scratch.outAddress(), scratch.flagsAddress(), 0L);
         return received(r, scratch);
     }
 
@@ -937,7 +1201,83 @@ public final class Socket implements AutoCloseable {
         Args.writable(dst, "dst");
         int mask = receiveMask(flags);
         Scratch scratch = Scratch.get();
-        int r = receiveBuffer("recvfrom", dst, mask, scratch.outAddress(), scratch.flagsAddress());
+        int r = receiveBuffer("recvfrom", dst, mask, scratch.outAddress(), scratch.flagsAddress(), 0L);
+        return received(r, scratch);
+    }
+
+    /**
+     * {@link #recv(byte[], int, int, MsgFlag...)} that waits at most {@code timeout}, in either blocking mode.
+     *
+     * @param dst     where the received bytes go
+     * @param offset  the index for the first byte received
+     * @param length  how many bytes fit
+     * @param timeout how long to wait, at most
+     * @param flags   the call's flags, none for 0
+     * @return the bytes received, or {@link #EOF} at the end of a stream
+     * @throws java.net.SocketTimeoutException if nothing came in time; the socket's options are unchanged
+     * @throws IOException if the call fails: an exception that implements {@link NativeError}
+     */
+    public int recv(byte[] dst, int offset, int length, Duration timeout, MsgFlag... flags) throws IOException {
+        Args.range(dst, offset, length, "dst");
+        long nanos = Args.timeoutNanos(timeout, "timeout");
+        return receiveBytes("recv", dst, offset, length, receiveMask(flags), 0L, 0L, nanos);
+    }
+
+    /**
+     * {@link #recv(ByteBuffer, MsgFlag...)} that waits at most {@code timeout}, in either blocking mode.
+     *
+     * @param dst     where the received bytes go
+     * @param timeout how long to wait, at most
+     * @param flags   the call's flags, none for 0
+     * @return the bytes received, or {@link #EOF} at the end of a stream
+     * @throws java.net.SocketTimeoutException if nothing came in time; the socket's options are unchanged
+     * @throws IllegalArgumentException if dst is read-only
+     * @throws IOException if the call fails: an exception that implements {@link NativeError}
+     */
+    public int recv(ByteBuffer dst, Duration timeout, MsgFlag... flags) throws IOException {
+        Args.writable(dst, "dst");
+        long nanos = Args.timeoutNanos(timeout, "timeout");
+        return receiveBuffer("recv", dst, receiveMask(flags), 0L, 0L, nanos);
+    }
+
+    /**
+     * {@link #recvFrom(byte[], int, int, MsgFlag...)} that waits at most {@code timeout}, in either blocking mode.
+     *
+     * @param dst     where the received bytes go
+     * @param offset  the index for the first byte received
+     * @param length  how many bytes fit
+     * @param timeout how long to wait, at most
+     * @param flags   the call's flags, none for 0
+     * @return the length and sender
+     * @throws java.net.SocketTimeoutException if nothing came in time; the socket's options are unchanged
+     * @throws IOException if the call fails: an exception that implements {@link NativeError}
+     */
+    public Received recvFrom(byte[] dst, int offset, int length, Duration timeout, MsgFlag... flags)
+            throws IOException {
+        Args.range(dst, offset, length, "dst");
+        long nanos = Args.timeoutNanos(timeout, "timeout");
+        Scratch scratch = Scratch.get();
+        int r = receiveBytes("recvfrom", dst, offset, length, receiveMask(flags), scratch.outAddress(),
+                scratch.flagsAddress(), nanos);
+        return received(r, scratch);
+    }
+
+    /**
+     * {@link #recvFrom(ByteBuffer, MsgFlag...)} that waits at most {@code timeout}, in either blocking mode.
+     *
+     * @param dst     where the received bytes go
+     * @param timeout how long to wait, at most
+     * @param flags   the call's flags, none for 0
+     * @return the length and sender
+     * @throws java.net.SocketTimeoutException if nothing came in time; the socket's options are unchanged
+     * @throws IllegalArgumentException if dst is read-only
+     * @throws IOException if the call fails: an exception that implements {@link NativeError}
+     */
+    public Received recvFrom(ByteBuffer dst, Duration timeout, MsgFlag... flags) throws IOException {
+        Args.writable(dst, "dst");
+        long nanos = Args.timeoutNanos(timeout, "timeout");
+        Scratch scratch = Scratch.get();
+        int r = receiveBuffer("recvfrom", dst, receiveMask(flags), scratch.outAddress(), scratch.flagsAddress(), nanos);
         return received(r, scratch);
     }
 
@@ -947,15 +1287,15 @@ public final class Socket implements AutoCloseable {
         return new Received(r, AddressCodec.read(scratch.out()), (scratch.flags() & ControlCodec.OUT_TRUNC) != 0);
     }
 
-    private int receiveBuffer(String operation, ByteBuffer dst, int mask, long from, long flagsOut)
+    private int receiveBuffer(String operation, ByteBuffer dst, int mask, long from, long flagsOut, long timeout)
             throws IOException {
         // One read of each: another thread may move them, and the range must stay inside the buffer.
         int position = dst.position();
         int limit = dst.limit();
         int length = position <= limit ? limit - position : 0;
         int r = dst.isDirect()
-                ? receive(operation, dst, position, length, mask, from, flagsOut)
-                : receiveBytes(operation, dst, position, length, mask, from, flagsOut);
+                ? receive(operation, dst, position, length, mask, from, flagsOut, timeout)
+                : receiveBytes(operation, dst, position, length, mask, from, flagsOut, timeout);
         int stored = stored(r, length, mask);
         if (stored > 0) dst.position(position + stored);
         return r;
@@ -970,17 +1310,18 @@ public final class Socket implements AutoCloseable {
      * that must wait for all of it, goes whole through memory of its own.
      */
     private int receiveBytes(String operation, Object dst, int offset, int length, int mask, long from,
-                             long flagsOut) throws IOException {
+                             long flagsOut, long timeout) throws IOException {
         if (length > Scratch.CHUNK && (type != Type.STREAM || (mask & PEEK_WAITALL) == PEEK_WAITALL)) {
-            return receiveWhole(operation, dst, offset, length, mask, from, flagsOut);
+            return receiveWhole(operation, dst, offset, length, mask, from, flagsOut, timeout);
         }
+        long deadline = timeout == 0 ? 0L : deadlineOf(timeout);
         int got = 0;
         do {
             int chunk = Math.min(length - got, Scratch.CHUNK);
             ByteBuffer data = Scratch.get().data(chunk);
             int r;
             try {
-                r = receive(operation, data, 0, chunk, mask, from, flagsOut);
+                r = receive(operation, data, 0, chunk, mask, from, flagsOut, got == 0 ? timeout : remaining(deadline));
             } catch (SocketClosedException e) {
                 throw e;
             } catch (IOException e) {
@@ -999,7 +1340,7 @@ public final class Socket implements AutoCloseable {
 
     /** A receive larger than {@link Scratch#CHUNK} that cannot be split: C receives into memory of its own. */
     private int receiveWhole(String operation, Object dst, int offset, int length, int mask, long from,
-                             long flagsOut) throws IOException {
+                             long flagsOut, long timeout) throws IOException {
         byte[] array;
         int at;
         if (dst instanceof byte[] a) {
@@ -1009,13 +1350,15 @@ public final class Socket implements AutoCloseable {
             array = ((ByteBuffer) dst).array();
             at = ((ByteBuffer) dst).arrayOffset() + offset;
         }
-        int r = (int) raw(operation, RECV_ARRAY, array, at, length, mask, from, flagsOut, receiveKept(length, mask));
+        int r = (int) io(operation, RECV_ARRAY, array, at, length, mask, from, flagsOut, receiveKept(length, mask),
+                Poller.READ, timeout);
         return received(operation, r, length, mask);
     }
 
     private int receive(String operation, ByteBuffer direct, int offset, int length, int mask, long from,
-                        long flagsOut) throws IOException {
-        int r = (int) raw(operation, RECV, direct, offset, length, mask, from, flagsOut, receiveKept(length, mask));
+                        long flagsOut, long timeout) throws IOException {
+        int r = (int) io(operation, RECV, direct, offset, length, mask, from, flagsOut, receiveKept(length, mask),
+                Poller.READ, timeout);
         return received(operation, r, length, mask);
     }
 
@@ -1061,6 +1404,212 @@ public final class Socket implements AutoCloseable {
                 && (protocol == Protocol.DEFAULT || protocol == Protocol.TCP);
     }
 
+    // ---- views ------------------------------------------------------------------------------------------------------
+    // The stream and channel views (SocketInputStream, SocketOutputStream, SocketChannelView) and the lean
+    // scatter/gather path of the channel. Names are written out in full so that this section needs no imports.
+
+    /** The views, made on first use: one per socket, whichever accessor comes first, so they share their locks. */
+    private volatile SocketChannelView views;
+
+    private static final java.lang.invoke.VarHandle VIEWS;
+
+    static {
+        try {
+            VIEWS = java.lang.invoke.MethodHandles.lookup().findVarHandle(Socket.class, "views", SocketChannelView.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** The views; like java.net.Socket's accessors, refused once the socket is closed. */
+    private SocketChannelView views(String operation) throws SocketClosedException {
+        handle.begin(operation);
+        end();
+        SocketChannelView v = views;
+        if (v != null) return v;
+        SocketChannelView made = new SocketChannelView(this);
+        SocketChannelView won = (SocketChannelView) VIEWS.compareAndExchange(this, (SocketChannelView) null, made);
+        return won == null ? made : won;
+    }
+
+    /**
+     * This socket as an {@link java.io.InputStream}: {@code read} is a blocking {@code recv}, the same object on
+     * every call. As with {@link java.net.Socket#getInputStream()}:
+     * <ul>
+     * <li>{@code read} blocks until at least one byte arrives and returns -1 at the end of the stream (the
+     *     peer shut down its sending side, or {@link #shutdown} of {@link Shutdown#READ} here);</li>
+     * <li>a receive timeout ({@code SO_RCVTIMEO}) that runs out throws {@link java.net.SocketTimeoutException}
+     *     and leaves the socket and the stream usable;</li>
+     * <li>{@code available()} is {@link #bytesAvailable()} ({@code FIONREAD});</li>
+     * <li>closing the stream closes this socket (and so the other views); to end one direction only, use
+     *     {@link #shutdown(Shutdown)};</li>
+     * <li>a {@link #close()} from another thread ends a blocked {@code read} with {@link SocketClosedException}.</li>
+     * </ul>
+     * Reads are serialised by a lock that {@link #channel()}'s reads share; they never hold a monitor. On a
+     * non-blocking socket every read throws {@link java.nio.channels.IllegalBlockingModeException}, as the
+     * streams of {@link java.nio.channels.Channels} do. On a datagram socket each read takes one datagram, and
+     * what does not fit the array is lost.
+     *
+     * @return the input stream of this socket, usable until the socket is closed
+     * @throws SocketClosedException if the socket is closed
+     */
+    public java.io.InputStream inputStream() throws SocketClosedException {
+        return views("inputStream").input();
+    }
+
+    /**
+     * This socket as an {@link java.io.OutputStream}: {@code write} is a blocking {@code send} that returns
+     * once every byte is handed to the kernel, the same object on every call. {@code flush} does nothing
+     * (nothing is buffered here). A send timeout ({@code SO_SNDTIMEO}) that runs out throws
+     * {@link java.net.SocketTimeoutException}; some of the bytes may have been sent. Closing the stream
+     * closes this socket, as with {@link java.net.Socket#getOutputStream()}; to end the sending side only
+     * (the peer then reads the end of the stream), use {@link #shutdown(Shutdown)} of {@link Shutdown#WRITE}.
+     * Writes are serialised by a lock that {@link #channel()}'s writes share. On a non-blocking socket every
+     * write throws {@link java.nio.channels.IllegalBlockingModeException}.
+     *
+     * @return the output stream of this socket, usable until the socket is closed
+     * @throws SocketClosedException if the socket is closed
+     */
+    public java.io.OutputStream outputStream() throws SocketClosedException {
+        return views("outputStream").output();
+    }
+
+    /**
+     * This socket as a {@link java.nio.channels.ByteChannel} that also scatters and gathers
+     * ({@code readv}/{@code writev}), for code written against NIO, e.g. a TLS layer over
+     * {@link javax.net.ssl.SSLEngine}. The same object on every call; see {@link SocketByteChannel} for
+     * the blocking and non-blocking behaviour. Closing the channel closes this socket.
+     *
+     * @return the channel view of this socket
+     * @throws SocketClosedException if the socket is closed
+     */
+    public SocketByteChannel channel() throws SocketClosedException {
+        return views("channel");
+    }
+
+    /**
+     * {@code readv}: scatters into {@code data[0, count)}'s remaining space, positions advancing in order.
+     * For {@link SocketChannelView}: the caller checked the array (1 to {@link #VECTOR_MAX} writable buffers).
+     *
+     * @return the bytes stored, {@link #EOF}, or {@link #WOULD_BLOCK}
+     */
+    int readVector(java.nio.ByteBuffer[] data, int count) throws IOException {
+        Gather g = new Gather(data, count, false, type == Type.STREAM);
+        if (g.total == 0) return 0; // a receive into no room is answered here: Winsock would wait for data
+        int r = (int) io("readv", READV, g, 0, count, 0, 0L, 0L, BYTES_MOVED, Poller.READ, 0L);
+        int n = received("readv", r, g.total, 0);
+        if (n > 0) g.advance(data, n, true);
+        return n;
+    }
+
+    /**
+     * {@code writev}: gathers {@code data[0, count)}'s remaining bytes, positions advancing in order.
+     *
+     * @return the bytes sent, or {@link #WOULD_BLOCK}
+     */
+    int writeVector(java.nio.ByteBuffer[] data, int count) throws IOException {
+        Gather g = new Gather(data, count, true, type == Type.STREAM);
+        if (g.total == 0) return 0;
+        int r = (int) io("writev", WRITEV, g, 0, count, 0, 0L, 0L, BYTES_MOVED, Poller.WRITE, 0L);
+        int n = sent("writev", r, 0, null);
+        if (n > 0) g.advance(data, n, false);
+        return n;
+    }
+
+    /** The most buffers one {@code readv}/{@code writev} takes (message.h's S4J_IOV_MAX, 64). */
+    static final int VECTOR_MAX = org.sockets4j.internal.NativeConstants.require("S4J_IOV_MAX");
+
+    private static final RawCall READV = (socket, fd, data, offset, count, mask, address, flagsOut) ->
+            NativeMessage.recvv(fd, ((Gather) data).direct, ((Gather) data).offsets, ((Gather) data).lengths, count,
+                    mask);
+    private static final RawCall WRITEV = (socket, fd, data, offset, count, mask, address, flagsOut) ->
+            NativeMessage.sendv(fd, ((Gather) data).direct, ((Gather) data).offsets, ((Gather) data).lengths, count,
+                    mask);
+
+    // ---- batches (sendmmsg / recvmmsg) ----------------------------------------------------------------------------
+
+    /**
+     * {@code sendmmsg()}: sends datagrams {@code [from, from + count)} of {@code batch}, each its
+     * {@link DatagramBatch#length} bytes, to its {@link DatagramBatch#address} or, without one, to the
+     * connected peer. One system call per batch on Linux; a {@code sendmsg} per datagram elsewhere.
+     * A partial batch returns how many went: the rest start at {@code from + result} in the next call.
+     * An error after at least one datagram went is not thrown here but by that next call, which starts
+     * with the datagram that failed (as {@code sendmmsg} does); an error on the first datagram throws.
+     * A close from another thread ends the call in {@link SocketClosedException} unless a datagram went.
+     *
+     * @param batch the datagrams
+     * @param from  the index of the first to send
+     * @param count how many: 0 returns 0 at once
+     * @param flags the call's flags, none for 0
+     * @return how many datagrams went (at least 1 when count is), or {@link #WOULD_BLOCK} when none could
+     * @throws IndexOutOfBoundsException     if {@code [from, from + count)} is not inside the batch
+     * @throws IllegalArgumentException      if an address in the range does not suit this socket's family
+     * @throws UnsupportedOperationException on a stream socket, whose sends are not datagrams
+     * @throws IOException if the first datagram fails: an exception that implements {@link NativeError}
+     */
+    public int sendMany(DatagramBatch batch, int from, int count, MsgFlag... flags) throws IOException {
+        Args.notNull(batch, "batch");
+        int mask = MsgFlag.mask(flags);
+        batchable("sendMany");
+        batch.range(from, count);
+        batch.fitAddresses(from, count, family);
+        if (count == 0) {
+            if (!isOpen()) throw new SocketClosedException("sendMany", false);
+            return 0;
+        }
+        int r = (int) io("sendMany", SEND_MANY, batch, from, count, mask, 0L, 0L, BYTES_MOVED, Poller.WRITE, 0L);
+        if (r >= 0) return r;
+        if (wouldBlock(r, mask)) return WOULD_BLOCK;
+        throw failure("sendMany", null, r);
+    }
+
+    /**
+     * {@code recvmmsg()}: receives up to {@link DatagramBatch#capacity()} datagrams into {@code batch},
+     * from index 0, setting each one's bytes, {@link DatagramBatch#length}, source
+     * ({@link DatagramBatch#address}) and {@link DatagramBatch#truncated}; the datagrams past the result
+     * keep what they held. One system call per batch on Linux; a {@code recvmsg} per datagram elsewhere.
+     * A blocking socket waits for the first datagram only, then takes what is already queued and returns
+     * ({@code MSG_WAITFORONE}); a receive timeout bounds that first wait. An error after at least one
+     * datagram arrived is thrown by the next call. A close from another thread ends the call in
+     * {@link SocketClosedException} unless datagrams with bytes arrived; then those are returned, without
+     * empty ones at the end, which may be the close's own wake-up.
+     *
+     * @param batch where the datagrams go
+     * @param flags the call's flags, none for 0; not {@link MsgFlag#PEEK}, which would fill the batch
+     *              with the same datagram
+     * @return how many datagrams arrived (at least 1), or {@link #WOULD_BLOCK} when the socket is
+     *         non-blocking (or {@link MsgFlag#DONTWAIT} was passed) and none was queued
+     * @throws IllegalArgumentException      if flags include {@link MsgFlag#PEEK}
+     * @throws UnsupportedOperationException on a stream socket, whose receives are not datagrams
+     * @throws IOException if the call fails before any datagram arrived: an exception that implements
+     *                     {@link NativeError}
+     */
+    public int recvMany(DatagramBatch batch, MsgFlag... flags) throws IOException {
+        Args.notNull(batch, "batch");
+        int mask = receiveMask(flags);
+        for (MsgFlag flag : flags) {
+            if (flag == MsgFlag.PEEK) throw new IllegalArgumentException("flags: recvMany cannot PEEK");
+        }
+        batchable("recvMany");
+        int r = (int) io("recvMany", RECV_MANY, batch, 0, batch.capacity(), mask, 0L, 0L, BYTES_MOVED, Poller.READ, 0L);
+        if (r >= 0) return r;
+        if (wouldBlock(r, mask)) return WOULD_BLOCK;
+        throw failure("recvMany", null, r);
+    }
+
+    private void batchable(String operation) {
+        if (type == Type.STREAM) throw new UnsupportedOperationException(operation + " on a STREAM socket: a batch is of datagrams");
+    }
+
+    private static final RawCall SEND_MANY = (socket, fd, batch, from, count, mask, unused, unusedToo) ->
+            ((DatagramBatch) batch).send(fd, from, count, mask);
+    /** A close during the call may have added the wake-up's empty datagrams: see {@link DatagramBatch#keptAfterClose}. */
+    private static final RawCall RECV_MANY = (socket, fd, data, from, count, mask, unused, unusedToo) -> {
+        DatagramBatch batch = (DatagramBatch) data;
+        int n = batch.receive(fd, from, count, mask);
+        return n > 0 && socket.handle.isClosed() ? batch.keptAfterClose(from, n) : n;
+    };
+
     // ---- lifetime -----------------------------------------------------------------------------------------------
 
     /**
@@ -1091,6 +1640,9 @@ public final class Socket implements AutoCloseable {
      */
     @Override
     public void close() {
+        Waits w = waits;
+        if (w != null) w.close(); // first: no parked call arms a registration again, and each one wakes
+        registrations.cancelAll(); // Poller: before the descriptor can be released
         cleanable.clean();
     }
 
@@ -1098,6 +1650,21 @@ public final class Socket implements AutoCloseable {
     public String toString() {
         return "Socket[" + family + " " + type + (protocol == Protocol.DEFAULT ? "" : " " + protocol)
                 + (handle.isClosed() ? " closed" : " handle=" + handle.fd()) + "]";
+    }
+
+    // ---- Poller hooks (issue 9): the registrations Socket.close() cancels, and the handle bracket ----------------
+
+    /** This socket's registrations with pollers; {@link #close()} cancels them before the descriptor goes. */
+    final Poller.Registrations registrations = new Poller.Registrations();
+
+    /** Enters a call for a {@link Poller}: the descriptor stays valid until {@link #endPollerCall()}. */
+    long beginPollerCall(String operation) throws SocketClosedException {
+        return handle.begin(operation);
+    }
+
+    /** Leaves a call entered with {@link #beginPollerCall}. */
+    void endPollerCall() {
+        end();
     }
 
     // ---- shared ---------------------------------------------------------------------------------------------------
@@ -1173,6 +1740,179 @@ public final class Socket implements AutoCloseable {
             throw new SocketClosedException(operation, true);
         }
         return r;
+    }
+
+    /**
+     * A call that may wait for the socket, through {@link #raw}: on a non-blocking socket (or under
+     * {@code MSG_DONTWAIT}) one attempt. A blocking call goes one of two ways. A platform thread on a socket the
+     * kernel still sees as blocking blocks in the kernel, where data that is ready costs nothing extra. Anything
+     * else (a virtual thread, a per-call {@code timeout}, or a socket already switched) makes the socket
+     * non-blocking in the kernel, once and for good, and parks the thread on the {@link Parker} between attempts,
+     * so no virtual thread ever blocks its carrier in native code. Both ways are interruptible ({@link Blocker}).
+     * On the parking way, {@code SO_RCVTIMEO}/{@code SO_SNDTIMEO} bound the wait as the kernel would, a stream
+     * send goes on until all is sent and a stream {@code MSG_WAITALL} receive until all arrived, as in the kernel.
+     *
+     * @param direction {@link Poller#READ} or {@link Poller#WRITE}: what the call waits for
+     * @param timeout   the call's own time limit in nanoseconds, 0 for none; it ends in a
+     *                  {@link java.net.SocketTimeoutException} and waits even on a non-blocking socket
+     * @return as {@link #raw}
+     */
+    private long io(String operation, RawCall call, Object data, int offset, int length, int mask, long address,
+                    long flagsOut, long keptFrom, int direction, long timeout) throws IOException {
+        if ((mask & DONTWAIT) != 0 || (!blocking && timeout == 0)) {
+            return raw(operation, call, data, offset, length, mask, address, flagsOut, keptFrom);
+        }
+        boolean park = parks(mask, timeout);
+        Blocker b = blocker();
+        b.enter();
+        try {
+            if (!park) {
+                long r = raw(operation, call, data, offset, length, mask, address, flagsOut, keptFrom);
+                // Another thread switched the socket to parking under this call: wait that way, no false timeout.
+                if (r >= 0 || kernelBlocking || NativeErrors.portable(r) != Errno.EAGAIN.code()) return r;
+            }
+            return parked(operation, call, data, offset, length, mask, address, flagsOut, keptFrom, direction, timeout);
+        } finally {
+            b.leave();
+        }
+    }
+
+    /** Whether a call with these flags and this timeout waits the parking way (see {@link #io}). */
+    private boolean parks(int mask, long timeout) {
+        if ((mask & DONTWAIT) != 0) return false;
+        if (timeout != 0) return true;
+        return blocking && (!kernelBlocking || VirtualThreads.current());
+    }
+
+    /** {@link #io}'s parking way: attempt, and on would-block park until ready, the deadline, or a close. */
+    private long parked(String operation, RawCall call, Object data, int offset, int length, int mask,
+                        long address, long flagsOut, long keptFrom, int direction, long timeout) throws IOException {
+        switchKernelNonBlocking(operation);
+        boolean stream = type == Type.STREAM;
+        boolean whole = stream && ((call == SEND || call == SEND_ARRAY)
+                || ((call == RECV || call == RECV_ARRAY) && (mask & WAITALL) != 0));
+        // PEEK|WAITALL: the parking way cannot see a FIN behind bytes it only peeks at, so it returns what is
+        // queued once something is, as recvMsg does
+        if ((mask & PEEK_WAITALL) == PEEK_WAITALL) whole = false;
+        int kernelMask = mask & ~WAITALL; // the kernel would return what is queued; WAITALL is done here
+        long deadline = timeout == 0 ? 0L : deadlineOf(timeout);
+        // SO_RCVTIMEO/SO_SNDTIMEO's deadline once read (0 for none); a call's own timeout alone bounds it
+        long limit = timeout != 0 ? 0L : -1L;
+        int done = 0;
+        for (;;) {
+            long r = raw(operation, call, data, offset + done, length - done, kernelMask, address, flagsOut, keptFrom);
+            boolean again = r < 0 && NativeErrors.portable(r) == Errno.EAGAIN.code();
+            if (!again) {
+                if (!whole || r == 0) return done + r;
+                if (r < 0) return done > 0 ? done : r; // what moved is the result; the error comes with the next call
+                done += (int) r;
+                if (done >= length) return done;
+            }
+            if (limit < 0) limit = optionDeadline(direction);
+            long until = earliest(deadline, limit);
+            if (until != 0 && System.nanoTime() - until >= 0) {
+                if (done > 0) return done; // a timeout ends a whole transfer with what moved, as the kernel's
+                if (until == deadline) throw timedOut(operation, timeout);
+                return r; // SO_RCVTIMEO/SO_SNDTIMEO ran out: the caller's failure() names the option, as on the kernel way
+            }
+            awaitReady(operation, direction, until);
+        }
+    }
+
+    /** Parks the current thread until the socket is ready in {@code direction}, {@code until} (0: no limit), or closed. */
+    private void awaitReady(String operation, int direction, long until) throws IOException {
+        Waits w = waits();
+        try {
+            handle.begin(operation);
+        } catch (SocketClosedException e) {
+            throw new SocketClosedException(operation, true);
+        }
+        boolean closed;
+        try {
+            w.add(direction, operation);
+        } finally {
+            closed = end();
+        }
+        try {
+            if (closed) throw new SocketClosedException(operation, true);
+            if (until == 0) LockSupport.park(this);
+            else LockSupport.parkNanos(this, until - System.nanoTime());
+        } finally {
+            w.remove();
+        }
+        if (handle.isClosed()) throw new SocketClosedException(operation, true);
+    }
+
+    /** The deadline {@code SO_RCVTIMEO} or {@code SO_SNDTIMEO} sets for a wait in {@code direction}; 0 for none. */
+    private long optionDeadline(int direction) throws IOException {
+        boolean receive = direction == Poller.READ;
+        long t = receive ? receiveTimeout : sendTimeout;
+        if (t < 0) { // not known: ask the kernel once (set by a raw option, or inherited by an accepted socket)
+            SockOpt<Duration> option = receive ? SocketOptions.SO_RCVTIMEO : SocketOptions.SO_SNDTIMEO;
+            t = option.isSupported() ? getOption(option).toNanos() : 0L;
+            if (receive) receiveTimeout = t;
+            else sendTimeout = t;
+        }
+        return t == 0 ? 0L : deadlineOf(t);
+    }
+
+    private static long deadlineOf(long nanos) {
+        long d = System.nanoTime() + nanos;
+        return d == 0 ? 1 : d; // 0 means none
+    }
+
+    /** What is left of a deadline, as a timeout for the next part of a call: 0 for none, at least 1 ns. */
+    private static long remaining(long deadline) {
+        return deadline == 0 ? 0L : Math.max(1L, deadline - System.nanoTime());
+    }
+
+    private static long earliest(long a, long b) {
+        if (a == 0) return b;
+        if (b == 0) return a;
+        return a - b <= 0 ? a : b;
+    }
+
+    /** The exception of a call whose own timeout ran out; the socket's options are as they were. */
+    private static IOException timedOut(String operation, long timeout) {
+        NativeFailure failure = new NativeFailure(operation, Errno.ETIMEDOUT, 0);
+        return new ErrnoSocketTimeoutException(failure, failure.message("within " + millisOf(timeout) + " ms"));
+    }
+
+    private static long millisOf(long nanos) {
+        return Math.max(1, (nanos + 999_999) / 1_000_000);
+    }
+
+    /** Makes the socket non-blocking in the kernel for the parking way; the mode callers see is unchanged. */
+    private void switchKernelNonBlocking(String operation) throws IOException {
+        if (parking && !kernelBlocking) return;
+        synchronized (mode) { // with setBlocking: the descriptor's mode and these flags change together
+            parking = true;
+            if (!kernelBlocking) return;
+            call(operation, "switching to parking waits", fd -> NativeSocket.setBlocking(fd, false));
+            kernelBlocking = false;
+        }
+    }
+
+    private Blocker blocker() {
+        Blocker b = blocker;
+        if (b == null) {
+            synchronized (mode) {
+                if (blocker == null) blocker = new Blocker(this);
+                b = blocker;
+            }
+        }
+        return b;
+    }
+
+    private Waits waits() {
+        Waits w = waits;
+        if (w == null) {
+            synchronized (mode) {
+                if (waits == null) waits = new Waits(this);
+                w = waits;
+            }
+        }
+        return w;
     }
 
     /** A call off the data path, through {@link #raw}: its result, {@code >= 0} or a negative packed error. */

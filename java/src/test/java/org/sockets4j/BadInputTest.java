@@ -63,6 +63,7 @@ class BadInputTest {
             else if (t == java.util.List.class) args[i] = java.util.List.of();
             else if (t == SocketAddress.class) args[i] = Loopback.any(family);
             else if (t == MsgFlag[].class) args[i] = new MsgFlag[0];
+            else if (t == DatagramBatch.class) args[i] = DatagramBatch.allocate(4, 8);
             else if (t == Duration.class) args[i] = Duration.ofSeconds(1);
             else if (t == Shutdown.class) args[i] = Shutdown.BOTH;
             else if (t == Family.class) args[i] = family;
@@ -203,7 +204,6 @@ class BadInputTest {
             InetSocketAddress a = Loopback.any(Family.INET);
             check(() -> s.connect(a, Duration.ZERO), "timeout must be positive: PT0S");
             check(() -> s.connect(a, Duration.ofMillis(-5)), "timeout must be positive");
-            check(() -> s.connect(a, Duration.ofDays(365)), "timeout must be at most 2147483647 ms");
         }
         check(() -> Protocol.of(-1), "protocol number must be 0..255: -1");
         check(() -> Protocol.of(256), "protocol number must be 0..255: 256");

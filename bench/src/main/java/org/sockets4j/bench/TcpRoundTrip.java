@@ -60,6 +60,8 @@ public class TcpRoundTrip {
         Socket socket;
         final byte[] array = new byte[SIZE];
         final ByteBuffer direct = ByteBuffer.allocateDirect(SIZE);
+        /** Whether the socket parks once after connecting (see {@link ParkedClient}). */
+        boolean park;
 
         @Setup(Level.Trial)
         public void open() throws IOException {
@@ -67,12 +69,30 @@ public class TcpRoundTrip {
             socket = Socket.open(Family.INET, Type.STREAM);
             socket.setOption(SocketOptions.TCP_NODELAY, true);
             socket.connect(echo.address());
+            if (park) {
+                try {
+                    socket.recv(ByteBuffer.allocate(1), java.time.Duration.ofMillis(1));
+                } catch (java.net.SocketTimeoutException expected) {
+                    // the socket now waits by parking
+                }
+            }
         }
 
         @TearDown(Level.Trial)
         public void close() throws Exception {
             socket.close();
             echo.close();
+        }
+    }
+
+    /**
+     * A sockets4j client whose socket has parked once (a receive with a timeout): from then on its blocking
+     * calls wait on the library's poller instead of in the kernel, as a virtual thread's always do.
+     */
+    @State(Scope.Thread)
+    public static class ParkedClient extends Sockets4jClient {
+        public ParkedClient() {
+            park = true;
         }
     }
 
@@ -179,6 +199,15 @@ public class TcpRoundTrip {
             if (socket.recv(b) == Socket.EOF) throw new EOFException("echo closed");
         }
         return b.get(SIZE - 1);
+    }
+
+    /**
+     * As {@link #sockets4jDirect} on a platform thread whose socket waits by parking on the library's poller
+     * (the way every virtual thread waits): what a wait through the poller thread costs against the kernel's.
+     */
+    @Benchmark
+    public int sockets4jDirectParked(ParkedClient c) throws IOException {
+        return sockets4jDirect(c);
     }
 
     /** JDK {@link SocketChannel}, blocking, direct buffer, TCP_NODELAY. */

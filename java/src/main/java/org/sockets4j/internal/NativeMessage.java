@@ -21,4 +21,12 @@ public final class NativeMessage {
     /** io[0]: in, room in control; out, bytes of records written. io[1]: out, message.h's S4J_MSG_OUT_* bits. */
     public static native int recvMsg(long handle, ByteBuffer[] buffers, int[] offsets, int[] lengths, int count,
                                      long from, byte[] control, int[] io, int flags);
+
+    /** writev: {@code buffers[0, count)} gathered, no address or control data; flags as for send. */
+    public static native int sendv(long handle, ByteBuffer[] buffers, int[] offsets, int[] lengths, int count,
+                                   int flags);
+
+    /** readv: scattered into {@code buffers[0, count)}, no address or control data; 0 at the end of a stream. */
+    public static native int recvv(long handle, ByteBuffer[] buffers, int[] offsets, int[] lengths, int count,
+                                   int flags);
 }

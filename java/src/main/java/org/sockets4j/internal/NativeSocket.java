@@ -33,8 +33,6 @@ public final class NativeSocket {
 
     public static native int connect(long handle, long address);
 
-    public static native int connectTimeout(long handle, long address, int timeoutMillis, boolean blocking);
-
     public static native int finishConnect(long handle);
 
     public static native int send(long handle, ByteBuffer buffer, int offset, int length, int flags, long to);

@@ -86,7 +86,8 @@ public final class Scratch {
     public ByteBuffer data(int size) {
         if (size < 0 || size > CHUNK) throw new IllegalArgumentException("scratch size must be 0.." + CHUNK + ": " + size);
         if (data != null && data.capacity() >= size) return data;
-        int capacity = Math.max(size, 64 * 1024);
+        // A virtual thread has one too: a server of thousands of them keeps theirs small.
+        int capacity = Math.max(size, VirtualThreads.current() ? 4 * 1024 : 64 * 1024);
         data = ByteBuffer.allocateDirect(Math.min(Integer.highestOneBit(capacity - 1) << 1, CHUNK));
         return data;
     }

@@ -141,6 +141,48 @@ class NativeBoundsTest {
     }
 
     @Test
+    void recvvRefusesARegionOutsideAnyBuffer() throws Exception {
+        queue(100);
+        ByteBuffer other = ByteBuffer.allocateDirect(SLICE);
+        for (int[] c : OUTSIDE) {
+            String what = "recvv(offset " + c[0] + ", length " + c[1] + ")";
+            int r = NativeMessage.recvv(pair.second().handle(), new ByteBuffer[] {other, slice}, new int[] {0, c[0]},
+                    new int[] {SLICE, c[1]}, 2, 0);
+            assertEinval(r, what);
+            assertUntouched(what);
+        }
+        assertEinval(NativeMessage.recvv(pair.second().handle(), new ByteBuffer[] {slice}, new int[] {0},
+                new int[] {SLICE}, -1, 0), "recvv(count -1)");
+        assertEinval(NativeMessage.recvv(pair.second().handle(), new ByteBuffer[65], new int[65], new int[65], 65, 0),
+                "recvv(count 65)");
+        int heap = NativeMessage.recvv(pair.second().handle(), new ByteBuffer[] {ByteBuffer.allocate(8)},
+                new int[] {0}, new int[] {8}, 1, 0);
+        assertEquals(Errno.EFAULT, Errno.of(NativeErrors.portable(heap)), "recvv(a heap buffer): " + heap);
+        assertEquals(SLICE, NativeMessage.recvv(pair.second().handle(), new ByteBuffer[] {slice}, new int[] {0},
+                new int[] {SLICE}, 1, 0));
+        assertUntouched("recvv of the whole slice");
+    }
+
+    @Test
+    void sendvRefusesARegionOutsideAnyBuffer() throws Exception {
+        ByteBuffer other = ByteBuffer.allocateDirect(SLICE);
+        for (int[] c : OUTSIDE) {
+            String what = "sendv(offset " + c[0] + ", length " + c[1] + ")";
+            int r = NativeMessage.sendv(pair.first().handle(), new ByteBuffer[] {other, slice}, new int[] {0, c[0]},
+                    new int[] {SLICE, c[1]}, 2, 0);
+            assertEinval(r, what);
+            assertNothingSent(what);
+        }
+        long tx = pair.first().handle();
+        ByteBuffer[] two = {slice, slice};
+        assertThrows(ArrayIndexOutOfBoundsException.class, () -> NativeMessage.sendv(tx, two, new int[] {0},
+                new int[] {8, 8}, 2, 0));
+        assertThrows(ArrayIndexOutOfBoundsException.class, () -> NativeMessage.sendv(tx, new ByteBuffer[] {slice},
+                new int[] {0, 0}, new int[] {8, 8}, 2, 0));
+        assertNothingSent("sendv with short arrays");
+    }
+
+    @Test
     void arraysShorterThanTheCountEndInJavasException() throws Exception {
         queue(100);
         long rx = pair.second().handle();

@@ -14,21 +14,14 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.sockets4j.Accepted;
-import org.sockets4j.Errno;
 import org.sockets4j.Family;
-import org.sockets4j.NativeError;
 import org.sockets4j.Socket;
-import org.sockets4j.SocketClosedException;
 import org.sockets4j.Type;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,26 +31,29 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code sockets4j echo-server}: the classic Winsock tutorial's {@code serv.cpp} in Java. It opens a
- * stream socket, binds it, listens, and accepts connections in a loop; a thread
- * per client receives and sends every chunk back, printing what it received.
+ * stream socket, binds it, listens, and accepts connections; every chunk a client
+ * sends is printed and sent back. How clients are served is the {@code --model}
+ * ({@link Model}): a thread per client as in the notes (the default), a virtual
+ * thread per client, or one thread running a {@link org.sockets4j.Poller} event loop.
  *
  * <p>It prints {@code listening on ADDR} once connections can be made (with the
  * port the kernel picked for {@code --port 0}). A shutdown hook (Ctrl-C, SIGTERM)
- * closes the listening socket, which wakes the blocked {@code accept}, and every
- * client socket, removes the Unix socket file the server created, and ends the
- * JVM with exit code 0 instead of the signal's 128 + n.
+ * stops the model's {@link EchoService}, which closes every client socket,
+ * removes the Unix socket file the server created, and ends the JVM with exit
+ * code 0 instead of the signal's 128 + n.
  */
 @Command(name = "echo-server",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         // The first element is the summary `sockets4j --help` lists: whole sentences, which picocli wraps.
         description = {
-            "Accepts TCP or Unix stream connections and sends back every byte received, one thread per client.",
+            "Accepts TCP or Unix stream connections and sends back every byte received.",
+            "By default a thread per client serves it, as in the notes; --model virtual gives each client a virtual"
+                    + " thread (Java 21+), --model poller serves all clients from one thread with a Poller.",
             "Prints 'listening on ADDR' once ready. Ctrl-C stops it.",
         })
 public final class EchoServer implements Callable<Integer> {
 
-    private static final int BUFFER_SIZE = 4096;
     private static final Duration STOP_WAIT = Duration.ofSeconds(2);
 
     @Spec
@@ -83,12 +79,14 @@ public final class EchoServer implements Callable<Integer> {
             description = "listen() backlog (default: ${DEFAULT-VALUE})")
     private int backlog;
 
+    @Option(names = "--model", paramLabel = "MODEL", converter = ModelConverter.class,
+            defaultValue = "thread-per-client",
+            description = "how clients are served: " + Model.CHOICES + " (default: ${DEFAULT-VALUE})")
+    private Model model;
+
     private final CompletableFuture<SocketAddress> listening = new CompletableFuture<>();
     private final CountDownLatch finished = new CountDownLatch(1);
-    private final Set<Socket> clients = ConcurrentHashMap.newKeySet();
-    private final Set<Thread> workers = ConcurrentHashMap.newKeySet();
-    private final AtomicInteger connections = new AtomicInteger();
-    private volatile Socket listener;
+    private volatile EchoService service;
     private volatile boolean stopping;
     private PrintWriter out;
     private PrintWriter err;
@@ -101,6 +99,8 @@ public final class EchoServer implements Callable<Integer> {
         out = spec.commandLine().getOut();
         err = spec.commandLine().getErr();
         Family chosen = chooseFamily();
+        service = model.create(new EchoLog(out, err));
+        if (stopping) service.stop(); // stop() ran before there was a service to stop
         Thread hook = new Thread(this::onShutdown, "echo-server-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
@@ -127,6 +127,9 @@ public final class EchoServer implements Callable<Integer> {
 
     private Family chooseFamily() {
         if (backlog < 0) throw usage("--backlog must be 0 or more, not " + backlog);
+        if (model == Model.VIRTUAL && !VirtualThreads.available()) {
+            throw usage("--model virtual: " + VirtualThreads.missing());
+        }
         Family chosen = family != null ? family : path != null ? Family.UNIX : null;
         if (chosen == Family.UNIX) {
             if (path == null) throw usage("--family unix needs --path P, the socket file to create");
@@ -155,8 +158,7 @@ public final class EchoServer implements Callable<Integer> {
         Family f = chosen != null ? chosen : Endpoints.familyOf(((InetSocketAddress) local).getAddress());
         if (f == Family.UNIX) removeStaleSocketFile(path);
         try (Socket server = Socket.open(f, Type.STREAM)) {
-            listener = server;
-            if (stopping) return; // stop() ran before there was a socket to close
+            if (stopping) return;
             server.bind(local);
             if (f == Family.UNIX) rememberCreatedFile(path);
             server.listen(backlog);
@@ -164,54 +166,7 @@ public final class EchoServer implements Callable<Integer> {
             out.println("listening on " + Endpoints.format(bound));
             out.flush();
             listening.complete(bound);
-            acceptLoop(server);
-        }
-    }
-
-    private void acceptLoop(Socket server) throws IOException {
-        while (true) {
-            Accepted connection;
-            try {
-                connection = server.accept();
-            } catch (SocketClosedException e) {
-                if (stopping) return;
-                throw e;
-            } catch (IOException e) {
-                // The peer gave up while queued: nothing to serve, keep accepting.
-                if (e instanceof NativeError n && n.errno() == Errno.ECONNABORTED) continue;
-                throw e;
-            }
-            String client = "#" + connections.incrementAndGet() + " " + Endpoints.format(connection.peer());
-            clients.add(connection.socket());
-            if (stopping) { // stop() may have closed the clients before this one was in the set
-                connection.close();
-                return;
-            }
-            Thread worker = new Thread(() -> echo(connection, client), "echo-server " + client);
-            worker.setDaemon(true);
-            workers.add(worker);
-            worker.start();
-        }
-    }
-
-    /** serv.cpp's ClientThread: receive, print, send it all back, until the client ends the stream. */
-    private void echo(Accepted connection, String client) {
-        Socket socket = connection.socket();
-        String prefix = "[" + client + "] ";
-        out.println(prefix + "connected");
-        byte[] buf = new byte[BUFFER_SIZE];
-        try (connection) {
-            int n;
-            while ((n = socket.recv(buf)) != Socket.EOF) {
-                out.println(prefix + "recv: " + Text.ofChunk(buf, 0, n));
-                SocketIo.sendAll(socket, buf, 0, n);
-            }
-            out.println(prefix + "disconnected");
-        } catch (IOException e) {
-            if (!stopping) err.println("echo-server: " + client + ": " + CliErrors.describe(e));
-        } finally {
-            clients.remove(socket);
-            workers.remove(Thread.currentThread());
+            service.serve(server);
         }
     }
 
@@ -263,17 +218,13 @@ public final class EchoServer implements Callable<Integer> {
     // ---- stopping -------------------------------------------------------------------------------------------------
 
     /**
-     * Stops the server from any thread: closes the listening socket, which wakes the
-     * {@code accept} that {@link #call()} is blocked in, and every client socket.
-     * {@link #call()} then returns 0.
+     * Stops the server from any thread: stops the model's service, which closes
+     * every client socket. {@link #call()} then returns 0.
      */
     void stop() {
         stopping = true;
-        Socket server = listener;
-        if (server != null) server.close();
-        for (Socket client : clients) {
-            client.close();
-        }
+        EchoService running = service;
+        if (running != null) running.stop();
     }
 
     /**
@@ -292,20 +243,9 @@ public final class EchoServer implements Callable<Integer> {
         }
     }
 
-    /** Closes everything, waits briefly for the client threads, and removes the socket file. */
+    /** Stops the service if it is still running (serve() has waited for its clients) and removes the socket file. */
     private void cleanup() {
         stop();
-        long deadline = System.nanoTime() + STOP_WAIT.toNanos();
-        for (Thread worker : workers) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) break;
-            try {
-                worker.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
         removeCreatedFile();
     }
 

@@ -32,6 +32,8 @@ class CommandLineTest {
                 bad("Invalid value for option '--port': 'http' is not a port number (0-65535)",
                         "echo-server", "--port", "http"),
                 bad("--backlog must be 0 or more, not -1", "echo-server", "--backlog", "-1"),
+                bad("Invalid value for option '--model': 'fibers' is not a model; use thread-per-client, virtual or poller",
+                        "echo-server", "--model", "fibers"),
                 bad("--path is for --family unix, not inet", "echo-server", "--family", "inet", "--path", "x.sock"),
                 bad("--port is for inet and inet6; a unix server listens on --path",
                         "echo-server", "--path", "x.sock", "--port", "1"),
