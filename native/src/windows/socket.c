@@ -205,6 +205,15 @@ static DWORD receive_timeout(SOCKET s) {
  * tell a non-blocking socket, on which this would wait: socket.h has the
  * caller, who knows the mode, leave MSG_WAITALL out there.
  */
+/*
+ * Whether the peer has shut its side down. A peek cannot see the end of the
+ * stream behind the bytes it leaves queued; WSAPoll reports it as POLLHUP.
+ */
+static int peer_finished(SOCKET s) {
+    WSAPOLLFD p = {.fd = s, .events = POLLRDNORM, .revents = 0};
+    return WSAPoll(&p, 1, 0) == 1 && (p.revents & (POLLHUP | POLLERR)) != 0;
+}
+
 static int peek_all(SOCKET s, char *buf, int len, int flags, int seen) {
     DWORD timeout = receive_timeout(s);
     ULONGLONG deadline = GetTickCount64() + timeout;
@@ -221,6 +230,7 @@ static int peek_all(SOCKET s, char *buf, int len, int flags, int seen) {
         int n = recv(s, buf, len, flags);
         if (n == SOCKET_ERROR || n == 0) break;
         seen = n;
+        if (seen < len && peer_finished(s)) break; /* no more will come: what is queued is all there is */
     }
     return seen;
 }

@@ -375,7 +375,7 @@ public final class Socket implements AutoCloseable {
                 int r = attempt("connect", fd -> NativeSocket.connect(fd, address));
                 if (r >= 0) return;
                 // switched to parking under this call (a non-blocking connect's answer): go on that way
-                if (kernelBlocking || !inProgress(r)) throw failure("connect", remote, r);
+                if (!parking || !inProgress(r)) throw failure("connect", remote, r);
             } else {
                 switchKernelNonBlocking("connect");
             }
@@ -1768,8 +1768,9 @@ public final class Socket implements AutoCloseable {
         try {
             if (!park) {
                 long r = raw(operation, call, data, offset, length, mask, address, flagsOut, keptFrom);
-                // Another thread switched the socket to parking under this call: wait that way, no false timeout.
-                if (r >= 0 || kernelBlocking || NativeErrors.portable(r) != Errno.EAGAIN.code()) return r;
+                // Another thread switched (or is switching) the socket to parking under this call: wait that way,
+                // no false timeout. parking is set before the descriptor's mode changes, kernelBlocking after.
+                if (r >= 0 || !parking || NativeErrors.portable(r) != Errno.EAGAIN.code()) return r;
             }
             return parked(operation, call, data, offset, length, mask, address, flagsOut, keptFrom, direction, timeout);
         } finally {

@@ -141,6 +141,7 @@ class ParkingRaceTest {
     @ParameterizedTest
     @EnumSource(Waiter.Kind.class)
     void unixConnectToAFullBacklogWaits(Waiter.Kind kind) throws Exception {
+        assumeTrue(Family.UNIX.isSupported(), "no AF_UNIX here");
         Path dir = Files.createTempDirectory("s4j-review");
         UnixDomainSocketAddress address = UnixDomainSocketAddress.of(dir.resolve("l"));
         List<Socket> clients = new ArrayList<>();
@@ -196,12 +197,13 @@ class ParkingRaceTest {
                     List.of()));
             byte[] sink = new byte[1 << 16];
             long got = 0;
-            while (!w.isDone() || got < w.result(1)) {
+            while (got < size) { // a sendMsg that stopped short leaves this recv to time out
                 int r = p.server().recv(sink, 0, sink.length, Duration.ofSeconds(5));
+                if (r <= 0) break;
                 got += r;
-                if (w.isDone() && got >= w.result(1)) break;
             }
             assertEquals(size, w.result(10), kind + ": a blocking stream sendMsg sends everything");
+            assertEquals(size, got);
         }
     }
 

@@ -25,9 +25,11 @@ final class Waiter<T> {
     }
 
     final Thread thread;
+    private final Kind kind;
     private final CompletableFuture<T> outcome = new CompletableFuture<>();
 
     private Waiter(Kind kind, Call<T> call) {
+        this.kind = kind;
         Runnable task = () -> {
             try {
                 outcome.complete(call.call());
@@ -51,7 +53,9 @@ final class Waiter<T> {
 
     /** Waits until the thread is parked or blocked (or done), so that the test acts on a waiting call. */
     Waiter<T> waiting() {
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        // A parked thread reads as WAITING at once; one blocked in the kernel reads as RUNNABLE throughout, and a
+        // platform thread may be either: it gets a short look, a virtual thread (always parked) a long one.
+        long until = System.nanoTime() + (kind == Kind.VIRTUAL ? TimeUnit.SECONDS.toNanos(10) : 300_000_000L);
         while (System.nanoTime() < until && !outcome.isDone()) {
             Thread.State s = thread.getState();
             if (s == Thread.State.WAITING || s == Thread.State.TIMED_WAITING) break;
