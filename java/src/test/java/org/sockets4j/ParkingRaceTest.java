@@ -32,6 +32,9 @@ class ParkingRaceTest {
     @ParameterizedTest
     @EnumSource(Waiter.Kind.class)
     void peekWaitAllReturnsWhatIsQueuedOnceThePeerShutsDown(Waiter.Kind kind) throws Exception {
+        // Windows' PEEK|WAITALL is the library's own loop, which learns of the FIN from WSAPoll's POLLHUP
+        assumeTrue(kind == Waiter.Kind.VIRTUAL || !Wine.running(), "Wine 8's WSAPoll reports no POLLHUP while data is "
+                + "still queued after the peer's FIN (only POLLRDNORM), so the peeking loop cannot see the end");
         try (Loopback.Pair p = Loopback.tcpPair(Family.INET)) {
             p.server().send(new byte[] {1, 2, 3});
             p.server().shutdown(Shutdown.WRITE);
