@@ -34,7 +34,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 @Timeout(30)
 class DatagramBatchTest {
 
-    @TempDir
+    @TempDir(factory = Wine.TempDirs.class) // JUnit's own would crash Windows Java 21+ under Wine 8 (see Wine)
     Path dir;
 
     /** Receives until count datagrams arrived (a loopback datagram may still be on its way); returns the count. */
